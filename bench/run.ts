@@ -1,0 +1,26 @@
+/**
+ * `npm run bench`: every benchmark in one run, printing figures and ratios measured together.
+ * Pass names to run a subset: `npm run bench -- pipeline clustering`.
+ */
+export interface BenchSuite {
+  name: string;
+  run(): Promise<void>;
+}
+
+const SUITES: Record<string, () => Promise<BenchSuite>> = {
+};
+
+const wanted = process.argv.slice(2);
+const names = wanted.length > 0 ? wanted : Object.keys(SUITES);
+console.log(`mowjaz benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+for (const name of names) {
+  const load = SUITES[name];
+  if (!load) {
+    console.error(`unknown benchmark "${name}"; known: ${Object.keys(SUITES).join(', ')}`);
+    process.exitCode = 2;
+    continue;
+  }
+  const suite = await load();
+  console.log(`\n== ${suite.name} ==`);
+  await suite.run();
+}
