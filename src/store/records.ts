@@ -169,4 +169,9 @@ export interface DigestRunCommit {
   inlinePayloads?: unknown[];
   /** Subscription's next due instant after this run. */
   nextDueAt: string;
+  /**
+   * Added for quiet hours: the run's outbox messages are not attempted before this instant
+   * (their first `nextAttemptAt`). Absent = deliver as soon as possible.
+   */
+  notBefore?: string;
 }

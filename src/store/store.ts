@@ -68,6 +68,11 @@ export interface Store {
   /** Creates the chat with default settings on first sight, or refreshes its kind/title. */
   ensureChat(chat: ChatRef & { kind: ChatKind; title?: string | null; guildId?: string | null }, defaults: ChatSettings): Promise<ChatRecord>;
   getChat(chat: ChatRef): Promise<ChatRecord | null>;
+  /**
+   * Added for the scheduler: many chats in one query (quiet hours of every due subscription's chat).
+   * Unknown refs are simply absent from the result; order is not significant.
+   */
+  getChats(chats: ChatRef[]): Promise<ChatRecord[]>;
   updateChatSettings(chat: ChatRef, patch: Partial<ChatSettings>): Promise<ChatRecord>;
   /**
    * A chat moved to a new id (Telegram group upgraded to a supergroup): the chat, its
