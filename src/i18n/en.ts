@@ -5,6 +5,21 @@
  */
 export const en = {
   'language.name': 'English',
+  'render.untitledBriefing': 'News briefing',
+  'render.untitled': 'Untitled story',
+  'render.unnamedSource': 'Source',
+  'render.itemNumber': '{n}.',
+  'render.period': '{from} – {to}',
+  'render.sources': 'Sources',
+  'render.why': 'Why',
+  'render.labelSeparator': ': ',
+  'render.listSeparator': ', ',
+  'render.moreSources': '+{count} more',
+  'render.moreTerms': '+{count} more',
+  'render.shortened': 'shortened — read the full article',
+  'render.empty': 'No news in this period.',
+  'render.part': '({part}/{total})',
+  'render.dateLocale': 'en-GB',
 } as const;
 
 export type MessageKey = keyof typeof en;
