@@ -1,0 +1,160 @@
+/**
+ * Cleaning an HTML article page: Readability finds the article, linkedom provides the DOM, and
+ * the page cleaner's furniture filter removes what Readability kept of share bars, credits and
+ * "read also" links.
+ *
+ * Paragraphs are the block elements of the extracted content (p, headings, list items, quotes,
+ * …), each as one line of display text (HTML white space collapsed, nothing else changed).
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { cleanPage, filterFurniture, type CleanedPage } from './page-cleaner.ts';
+import { isBlankLine, tidyLine } from './line-text.ts';
+
+export interface HtmlOptions {
+  /** Address of the page; relative links are resolved against it. */
+  url?: string;
+}
+
+export interface CleanedHtmlPage extends CleanedPage {
+  /** Metadata the page declares about itself, when present. */
+  siteName?: string;
+  byline?: string;
+  publishedTime?: string;
+  lang?: string;
+}
+
+/*
+ * linkedom's DOM is typed for its own classes and the project compiles without the DOM lib, so
+ * the few DOM members used here are described by this minimal structural type.
+ */
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+}
+interface DomElement extends DomNode {
+  remove(): void;
+  setAttribute(name: string, value: string): void;
+  prepend(...nodes: DomElement[]): void;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+}
+interface DomDocument extends DomElement {
+  head: DomElement | null;
+  body: DomElement | null;
+  documentElement: DomElement | null;
+  createElement(tag: string): DomElement;
+}
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+const BLOCKS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
+  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
+  'SECTION', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'BR',
+]);
+const NEVER_TEXT = 'script, style, noscript, template, svg, iframe, object, embed, canvas';
+
+/** HTML white space (including the source's line breaks) becomes single spaces. */
+function displayText(raw: string): string {
+  return tidyLine(raw.replace(/[\t\n\f\r ]+/gu, ' '));
+}
+
+/** Text of the block leaves under `root`: inline runs between blocks become their own paragraphs. */
+function blockTexts(root: DomNode): string[] {
+  const out: string[] = [];
+  let buffer = '';
+  const flush = () => {
+    const text = displayText(buffer);
+    if (!isBlankLine(text)) out.push(text);
+    buffer = '';
+  };
+  const walk = (node: DomNode) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === TEXT_NODE) buffer += child.textContent ?? '';
+      else if (child.nodeType !== ELEMENT_NODE) continue;
+      else if (BLOCKS.has(child.nodeName.toUpperCase())) {
+        flush();
+        walk(child);
+        flush();
+      } else walk(child);
+    }
+  };
+  walk(root);
+  flush();
+  return out;
+}
+
+function withBase(document: DomDocument, url: string | undefined): void {
+  if (!url) return;
+  let href: string;
+  try {
+    href = new URL(url).href;
+  } catch {
+    return;
+  }
+  for (const existing of Array.from(document.querySelectorAll('base'))) existing.remove();
+  const base = document.createElement('base');
+  base.setAttribute('href', href);
+  let head = document.head;
+  if (!head) {
+    head = document.createElement('head');
+    document.documentElement?.prepend(head);
+  }
+  head.prepend(base);
+}
+
+function sameText(a: string, b: string): boolean {
+  return a.replace(/\s+/gu, ' ').trim() === b.replace(/\s+/gu, ' ').trim();
+}
+
+function optional(value: string | null | undefined): string | undefined {
+  const text = value ? displayText(value) : '';
+  return text.length > 0 ? text : undefined;
+}
+
+/** Title, paragraphs and dropped lines of an HTML article page. Never throws on bad markup. */
+export function cleanHtml(html: string, options: HtmlOptions = {}): CleanedHtmlPage {
+  let { document } = parseHTML(html) as unknown as { document: DomDocument };
+  if (document.documentElement?.nodeName.toUpperCase() !== 'HTML') {
+    // linkedom makes a bare fragment ("<p>…") the document element itself: give it a page to live in.
+    ({ document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`) as unknown as {
+      document: DomDocument;
+    });
+  }
+  withBase(document, options.url);
+  for (const element of Array.from(document.querySelectorAll(NEVER_TEXT))) element.remove();
+  const pageTitle = optional(document.querySelector('title')?.textContent);
+
+  let parsed: ReturnType<Readability<DomNode>['parse']> = null;
+  try {
+    // Readability's typings name the browser DOM; linkedom's document implements what it uses.
+    parsed = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode }).parse();
+  } catch {
+    parsed = null;
+  }
+
+  if (!parsed?.content) {
+    // Not an article Readability recognises: treat the visible text as a scraped page.
+    const page = cleanPage(blockTexts(document.body ?? document).join('\n'));
+    return { ...page, title: page.title || pageTitle || '' };
+  }
+
+  const title = optional(parsed.title) ?? pageTitle ?? '';
+  const blocks = blockTexts(parsed.content);
+  const dropped: string[] = [];
+  if (blocks[0] !== undefined && title && sameText(blocks[0], title)) dropped.push(...blocks.splice(0, 1));
+  const filtered = filterFurniture(blocks);
+  const page: CleanedHtmlPage = { title, paragraphs: filtered.kept, dropped: [...dropped, ...filtered.dropped] };
+  const siteName = optional(parsed.siteName);
+  const byline = optional(parsed.byline);
+  const publishedTime = optional(parsed.publishedTime);
+  const lang = optional(parsed.lang);
+  if (siteName) page.siteName = siteName;
+  if (byline) page.byline = byline;
+  if (publishedTime) page.publishedTime = publishedTime;
+  if (lang) page.lang = lang;
+  return page;
+}
