@@ -1,0 +1,82 @@
+/**
+ * The store on PostgreSQL, for several worker processes sharing one database. Same schema and
+ * queries as SQLite; the differences are transactional: migrations serialise on an advisory lock,
+ * and `commitDigestRuns` locks the batch's subscriptions with FOR UPDATE SKIP LOCKED before
+ * inserting runs with ON CONFLICT DO NOTHING (see docs/store.md for what each guarantees).
+ */
+import { userInfo } from 'node:os';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { StoreError } from './errors.ts';
+import type { StoreSchema } from './schema.ts';
+import { SqlStore, type StoreClock } from './sql-store.ts';
+
+export interface PostgresStoreOptions {
+  /** Connection string, e.g. `postgres://127.0.0.1:5432/mowjaz`. */
+  url: string;
+  /**
+   * Schema to keep the tables in (created if missing); default: the server's search_path
+   * (normally `public`). Tests use a throwaway schema each.
+   */
+  schema?: string;
+  clock?: StoreClock;
+  /** Pool size per process. */
+  maxConnections?: number;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export function checkSchemaName(schema: string): string {
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new StoreError('invalid', `schema name must match ${SCHEMA_NAME.source}, got "${schema}"`, { schema });
+  }
+  return schema;
+}
+
+/**
+ * node-postgres takes the default user from `$USER`, which services and CI often lack; libpq
+ * (psql) uses the operating-system account instead. Do the same when the URL names no user.
+ */
+export function withDefaultUser(url: string): string {
+  if (process.env['PGUSER'] || process.env['USER']) return url;
+  try {
+    const parsed = new URL(url);
+    if (parsed.username !== '' || !/^postgres(ql)?:$/.test(parsed.protocol)) return url;
+    parsed.username = userInfo().username;
+    return parsed.toString();
+  } catch {
+    // Not a URL (e.g. a key=value string): node-postgres reports it better than we could.
+    return url;
+  }
+}
+
+export function createPostgresPool(options: PostgresStoreOptions): pg.Pool {
+  const config: pg.PoolConfig = { connectionString: withDefaultUser(options.url), max: options.maxConnections ?? 10 };
+  // search_path as a startup parameter applies to every pooled connection, before any query.
+  if (options.schema !== undefined) config.options = `-c search_path=${checkSchemaName(options.schema)}`;
+  return new pg.Pool(config);
+}
+
+/** Opens and migrates a PostgreSQL store. */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<SqlStore> {
+  const pool = createPostgresPool(options);
+  // Idle clients can fail when the server restarts; without a listener that would crash the process.
+  pool.on('error', () => undefined);
+  if (options.schema !== undefined) {
+    try {
+      await pool.query(`create schema if not exists ${checkSchemaName(options.schema)}`);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+  }
+  const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
+  const store = new SqlStore(db, 'postgres', options.clock);
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
