@@ -22,6 +22,11 @@ export interface PostgresStoreOptions {
   clock?: StoreClock;
   /** Pool size per process. */
   maxConnections?: number;
+  /**
+   * A pool the caller owns and ends (made with `createPostgresPool` so the schema applies); the store
+   * uses it instead of opening its own and leaves it open on `close()`.
+   */
+  pool?: pg.Pool;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -59,19 +64,23 @@ export function createPostgresPool(options: PostgresStoreOptions): pg.Pool {
 
 /** Opens and migrates a PostgreSQL store. */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<SqlStore> {
-  const pool = createPostgresPool(options);
-  // Idle clients can fail when the server restarts; without a listener that would crash the process.
-  pool.on('error', () => undefined);
+  const ownsPool = options.pool === undefined;
+  const pool = options.pool ?? createPostgresPool(options);
+  if (ownsPool) {
+    // Idle clients fail when the server restarts; unlistened, that error would end the process.
+    // The next query reconnects, and its own failure (if any) is what callers see and log.
+    pool.on('error', () => undefined);
+  }
   if (options.schema !== undefined) {
     try {
       await pool.query(`create schema if not exists ${checkSchemaName(options.schema)}`);
     } catch (error) {
-      await pool.end();
+      if (ownsPool) await pool.end();
       throw error;
     }
   }
   const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
-  const store = new SqlStore(db, 'postgres', options.clock);
+  const store = new SqlStore(db, 'postgres', options.clock, ownsPool);
   try {
     await store.migrate();
   } catch (error) {

@@ -45,8 +45,12 @@ export class SqlStore implements Store {
   readonly #renders = new outbox.RenderPayloadCache();
   #closed = false;
 
-  constructor(db: Kysely<StoreSchema>, engine: SqlEngine, clock: StoreClock = systemClock) {
+  readonly #ownsDatabase: boolean;
+
+  /** `ownsDatabase: false` leaves the connection (a caller's pool) open on `close()`. */
+  constructor(db: Kysely<StoreSchema>, engine: SqlEngine, clock: StoreClock = systemClock, ownsDatabase = true) {
     this.engine = engine;
+    this.#ownsDatabase = ownsDatabase;
     this.#clock = clock;
     this.#ctx = { db, engine, now: () => clock.now().toISOString(), newId: () => randomUUID() };
   }
@@ -63,7 +67,7 @@ export class SqlStore implements Store {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await this.#ctx.db.destroy();
+    if (this.#ownsDatabase) await this.#ctx.db.destroy();
   }
 
   saveArticles(items: IngestArticle[], ingestedAt: string): Promise<{ inserted: string[]; skipped: string[] }> {
