@@ -22,6 +22,8 @@ export interface Article {
   sourceId: string;
   /** Human name of the outlet, shown in briefings. */
   sourceName: string;
+  /** The outlet's name per UI language when known (e.g. { ar: 'المدينة', en: 'Al-Madina' }); `sourceName` is the fallback. */
+  sourceNames?: Partial<Record<Language, string>>;
   /** Canonical URL of the article page, when known. */
   url?: string;
   /** Headline exactly as published (may be empty when the source had none). */

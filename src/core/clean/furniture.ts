@@ -48,9 +48,16 @@ interface LineView {
   shape: LineShape;
 }
 
-/** A pattern written in display spelling, folded like the text it is matched against. */
+const compiled = new Map<string, RegExp>();
+
+/** A pattern written in display spelling, folded like the text it is matched against (compiled once). */
 function rx(source: string): RegExp {
-  return new RegExp(foldArabic(source), 'u');
+  let pattern = compiled.get(source);
+  if (!pattern) {
+    pattern = new RegExp(foldArabic(source), 'u');
+    compiled.set(source, pattern);
+  }
+  return pattern;
 }
 
 function vocabulary(words: string): Set<string> {

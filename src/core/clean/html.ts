@@ -22,6 +22,8 @@ export interface CleanedHtmlPage extends CleanedPage {
   byline?: string;
   publishedTime?: string;
   lang?: string;
+  /** The page's canonical address (`<link rel="canonical">` or `og:url`), when absolute. */
+  canonicalUrl?: string;
 }
 
 /*
@@ -37,6 +39,7 @@ interface DomNode {
 interface DomElement extends DomNode {
   remove(): void;
   setAttribute(name: string, value: string): void;
+  getAttribute(name: string): string | null;
   prepend(...nodes: DomElement[]): void;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
@@ -106,6 +109,16 @@ function withBase(document: DomDocument, url: string | undefined): void {
   head.prepend(base);
 }
 
+function absoluteUrl(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function sameText(a: string, b: string): boolean {
   return a.replace(/\s+/gu, ' ').trim() === b.replace(/\s+/gu, ' ').trim();
 }
@@ -127,6 +140,10 @@ export function cleanHtml(html: string, options: HtmlOptions = {}): CleanedHtmlP
   withBase(document, options.url);
   for (const element of Array.from(document.querySelectorAll(NEVER_TEXT))) element.remove();
   const pageTitle = optional(document.querySelector('title')?.textContent);
+  const canonicalUrl = absoluteUrl(
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+      document.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+  );
 
   let parsed: ReturnType<Readability<DomNode>['parse']> = null;
   try {
@@ -138,8 +155,10 @@ export function cleanHtml(html: string, options: HtmlOptions = {}): CleanedHtmlP
 
   if (!parsed?.content) {
     // Not an article Readability recognises: treat the visible text as a scraped page.
-    const page = cleanPage(blockTexts(document.body ?? document).join('\n'));
-    return { ...page, title: page.title || pageTitle || '' };
+    const page: CleanedHtmlPage = cleanPage(blockTexts(document.body ?? document).join('\n'));
+    page.title = page.title || pageTitle || '';
+    if (canonicalUrl) page.canonicalUrl = canonicalUrl;
+    return page;
   }
 
   const title = optional(parsed.title) ?? pageTitle ?? '';
@@ -156,5 +175,6 @@ export function cleanHtml(html: string, options: HtmlOptions = {}): CleanedHtmlP
   if (byline) page.byline = byline;
   if (publishedTime) page.publishedTime = publishedTime;
   if (lang) page.lang = lang;
+  if (canonicalUrl) page.canonicalUrl = canonicalUrl;
   return page;
 }

@@ -4,6 +4,7 @@
  * Display text is never normalised: the only change ever made to a kept line is trimming and
  * collapsing runs of spaces (`tidyLine`). Invisible characters stay; the renderers neutralise them.
  */
+import { countLetters } from '../text/language.ts';
 
 /** Horizontal white space a scraper leaves around and inside lines (not U+FEFF: it is invisible, not space). */
 const SPACE = '[ \\t\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]';
@@ -45,7 +46,8 @@ const PERIOD_END = /[.…]$/u;
 export function shapeOf(line: string): LineShape {
   const visibleText = line.replace(INVISIBLE, '');
   const words = visibleText.split(/\s+/u).filter((word) => word.length > 0);
-  const letters = visibleText.match(/\p{L}/gu)?.length ?? 0;
+  const counts = countLetters(visibleText);
+  const letters = counts.arabic + counts.latin + counts.other;
   const visible = visibleText.replace(/\s+/gu, '').length;
   const core = visibleText.replace(TRAILING_CLOSERS, '');
   return {

@@ -10,10 +10,6 @@ import type { Language } from '../types.ts';
 /** Share of Arabic letters among all letters from which text counts as Arabic. */
 export const ARABIC_SHARE_THRESHOLD = 0.3;
 
-const ARABIC_LETTERS = /[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFC]/gu;
-const LATIN_LETTERS = /\p{Script=Latin}/gu;
-const LETTERS = /\p{L}/gu;
-
 export interface LetterCounts {
   arabic: number;
   latin: number;
@@ -21,14 +17,34 @@ export interface LetterCounts {
   other: number;
 }
 
-function count(text: string, pattern: RegExp): number {
-  return text.match(pattern)?.length ?? 0;
+const LETTER = /\p{L}/u;
+const LATIN_LETTER = /\p{Script=Latin}/u;
+
+function isArabicLetter(code: number): boolean {
+  return (
+    (code >= 0x0620 && code <= 0x064a) ||
+    (code >= 0x066e && code <= 0x06d3) ||
+    (code >= 0x06fa && code <= 0x06ff) ||
+    (code >= 0x0750 && code <= 0x077f) ||
+    (code >= 0xfb50 && code <= 0xfdfb) ||
+    (code >= 0xfe70 && code <= 0xfefc)
+  );
 }
 
+/** Counts letters by script in one pass (articles are long; this runs on every one of them). */
 export function countLetters(text: string): LetterCounts {
-  const arabic = count(text, ARABIC_LETTERS);
-  const latin = count(text, LATIN_LETTERS);
-  return { arabic, latin, other: Math.max(0, count(text, LETTERS) - arabic - latin) };
+  const counts: LetterCounts = { arabic: 0, latin: 0, other: 0 };
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x80) {
+      if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) counts.latin += 1;
+    } else if (isArabicLetter(code)) counts.arabic += 1;
+    else if (LETTER.test(char)) {
+      if (LATIN_LETTER.test(char)) counts.latin += 1;
+      else counts.other += 1;
+    }
+  }
+  return counts;
 }
 
 /** Share of Arabic letters among all letters (0 when there are no letters). */
