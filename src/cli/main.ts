@@ -6,6 +6,7 @@ import { CliError } from './cli-error.ts';
 import type { CliCommand } from './command.ts';
 
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  clean: async () => (await import('./commands/clean.ts')).cleanCommand,
 };
 
 function usage(): string {

@@ -4,6 +4,7 @@
  * TREC news documents. The format comes from the caller (a sidecar), else the file extension,
  * else the text itself.
  */
+import { furnitureReason } from '../clean/furniture.ts';
 import { cleanHtml } from '../clean/html.ts';
 import { explainPage } from '../clean/page-cleaner.ts';
 import type { Language } from '../types.ts';
@@ -12,15 +13,15 @@ import { toIsoInstant } from './dates.ts';
 import { parseMarkdownArticle } from './markdown.ts';
 import type { ArticleFormat } from './sidecar.ts';
 import type { SourceInfo } from './sources.ts';
-import { addCount, convertTrec, type RemovalCounts } from './trec-article.ts';
+import { addCount, convertTrec, type DroppedLine, type RemovalCounts } from './trec-article.ts';
 import { isTrecDocument, parseTrecDocument } from './trec.ts';
 
 export interface CleanedDocument {
   format: ArticleFormat;
   title: string;
   paragraphs: string[];
-  /** Lines removed as furniture or page header/footer. */
-  dropped: string[];
+  /** Lines removed (furniture, page header and footer, foreign leads), with the rule that removed each. */
+  dropped: DroppedLine[];
   /** Removal counts by rule. */
   removed: RemovalCounts;
   /** How other pages of the source would quote this article's lead. */
@@ -90,12 +91,13 @@ export function cleanDocument(text: string, format: ArticleFormat, options: { ur
       if (article.url) meta.url = article.url;
       if (article.publishedAt) meta.publishedAt = article.publishedAt;
       if (article.origin?.guid) meta.guid = article.origin.guid;
-      return { format, title: article.title, paragraphs: article.paragraphs, dropped: [], removed: converted.removed, leads: converted.leads, meta };
+      return { format, title: article.title, paragraphs: article.paragraphs, dropped: converted.dropped, removed: converted.removed, leads: converted.leads, meta };
     }
     case 'html-page': {
       const page = cleanHtml(text, options.url ? { url: options.url } : {});
       const removed: RemovalCounts = {};
-      if (page.dropped.length > 0) addCount(removed, 'html-furniture', page.dropped.length);
+      const dropped = page.dropped.map((text): DroppedLine => ({ text, reason: furnitureReason(text) ?? 'title-repeat' }));
+      for (const line of dropped) addCount(removed, line.reason);
       const meta: CleanedDocument['meta'] = {};
       if (page.siteName) meta.source = { id: sourceIdFromName(page.siteName), name: page.siteName, names: {} };
       const url = options.url ?? page.canonicalUrl;
@@ -104,7 +106,7 @@ export function cleanDocument(text: string, format: ArticleFormat, options: { ur
       if (publishedAt) meta.publishedAt = publishedAt;
       const language = htmlLanguage(page.lang);
       if (language) meta.language = language;
-      return { format, title: page.title, paragraphs: page.paragraphs, dropped: page.dropped, removed, leads: page.paragraphs.slice(0, 1), meta };
+      return { format, title: page.title, paragraphs: page.paragraphs, dropped, removed, leads: page.paragraphs.slice(0, 1), meta };
     }
     case 'markdown': {
       const article = parseMarkdownArticle(text);
@@ -124,11 +126,12 @@ export function cleanDocument(text: string, format: ArticleFormat, options: { ur
     case 'scraped-page': {
       const lines = explainPage(text);
       const removed: RemovalCounts = {};
-      const dropped: string[] = [];
+      const dropped: DroppedLine[] = [];
       for (const line of lines) {
         if (line.role !== 'dropped') continue;
-        dropped.push(line.text);
-        addCount(removed, line.reason ?? 'dropped');
+        const reason = line.reason ?? 'dropped';
+        dropped.push({ text: line.text, reason });
+        addCount(removed, reason);
       }
       const paragraphs = lines.filter((line) => line.role === 'paragraph').map((line) => line.text);
       const title = lines.find((line) => line.role === 'title')?.text ?? '';

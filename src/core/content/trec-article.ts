@@ -28,8 +28,15 @@ export function addCount(counts: RemovalCounts, rule: string, by = 1): void {
   counts[rule] = (counts[rule] ?? 0) + by;
 }
 
+/** A line removed from an article's text, and the rule that removed it. */
+export interface DroppedLine {
+  text: string;
+  reason: string;
+}
+
 export interface TrecConversion {
   article: Article;
+  dropped: DroppedLine[];
   /** The article's lead as other pages may quote it (abstract, first paragraph without dateline). */
   leads: string[];
   removed: RemovalCounts;
@@ -73,19 +80,24 @@ function sourceOf(doc: TrecDocument): SourceInfo {
 /** Converts a parsed TREC document, reporting what its cleaning removed. */
 export function convertTrec(doc: TrecDocument, origin: { path?: string } = {}): TrecConversion {
   const removed: RemovalCounts = {};
+  const dropped: DroppedLine[] = [];
+  const drop = (text: string, reason: string) => {
+    dropped.push({ text, reason });
+    addCount(removed, reason);
+  };
   const source = sourceOf(doc);
   const paragraphs: string[] = [];
   for (const line of doc.text) {
     if (isBlankLine(line)) continue;
     const tidy = tidyLine(line);
     const reason = furnitureReason(tidy);
-    if (reason) addCount(removed, reason);
+    if (reason) drop(tidy, reason);
     else paragraphs.push(tidy);
   }
 
   const title = tidyLine(doc.title);
   const tail = detectLanguage(paragraphs.join('\n')) === 'ar' ? trailingForeignLeads(title, paragraphs) : -1;
-  if (tail >= 0) addCount(removed, 'lead-tail', paragraphs.splice(tail).length);
+  if (tail >= 0) for (const line of paragraphs.splice(tail)) drop(line, 'lead-tail');
 
   const abstract = tidyLine(doc.abstract.join(' '));
   const leads: string[] = [];
@@ -110,7 +122,7 @@ export function convertTrec(doc: TrecDocument, origin: { path?: string } = {}): 
   const publishedAt = doc.time ? toIsoInstant(doc.time) : undefined;
   if (publishedAt) article.publishedAt = publishedAt;
   article.origin = { ...(origin.path ? { path: origin.path } : {}), ...(doc.docno ? { guid: doc.docno } : {}) };
-  return { article, leads, removed };
+  return { article, dropped, leads, removed };
 }
 
 /** A TREC document as an Article (TIME → ISO `publishedAt`, SRC → source id and display name). */
