@@ -37,16 +37,18 @@ function catalogueIdentifier(message: string): ErrorIdentifier | null {
 }
 
 /** The first schema issue, as a message for the user (one clear problem beats a list). */
-export function validationError(issues: readonly z.core.$ZodIssue[], command: Command, language: Language): UserError {
+export function validationError(issues: readonly z.core.$ZodIssue[], values: Readonly<Record<string, unknown>>, command: Command, language: Language): UserError {
   const issue = issues[0];
   if (!issue) return new UserError('arg_invalid', { arg: command.name, value: '' });
   const name = String(issue.path[0] ?? '');
   const option = command.options.find((candidate) => candidate.name === name);
   const arg = argLabel(option, name, language);
-  const value = shown(issue.input);
+  // Zod leaves the offending input out of issues unless asked; the values given are at hand anyway.
+  const given = values[name];
+  const value = shown(given);
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return new UserError('arg_missing', { arg, usage: command.usage });
+      if (given === undefined) return new UserError('arg_missing', { arg, usage: command.usage });
       if (issue.expected === 'number' || issue.expected === 'int') return new UserError('arg_not_integer', { arg, value });
       if (issue.expected === 'boolean') return new UserError('arg_not_boolean', { arg, value });
       return new UserError('arg_invalid', { arg, value });

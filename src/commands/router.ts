@@ -115,7 +115,7 @@ export function createRouter(deps: RouterDeps): Router {
         values = input.values;
       }
       const validated = command.validate(values);
-      if (!validated.ok) throw validationError(validated.issues, command, language);
+      if (!validated.ok) throw validationError(validated.issues, values, command, language);
       const reply = await command.run({ ...ctx, logger: log }, validated.args);
       return finish(reply, 'ok');
     } catch (error) {
