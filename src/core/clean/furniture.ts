@@ -143,7 +143,6 @@ const RULES: Rule[] = [
     reason: 'buttons',
     test: (v) => count(v) <= 6 && v.shape.words.every((word) => [...word].length <= 2) && !v.shape.endsSentence,
   },
-  { reason: 'low-letters', test: (v) => count(v) <= 6 && letterRatio(v.shape) < 0.5 },
   { reason: 'logo', test: (v) => rx('^(site )?logo$|^(ال)?شعار( الموقع)?$').test(v.folded) },
   {
     reason: 'tagline',
@@ -197,7 +196,8 @@ const RULES: Rule[] = [
   {
     reason: 'copyright',
     test: (v) =>
-      count(v) <= 25 && rx('©|^\\(c\\)|copyright|all rights reserved|(جميع )?الحقوق محفوظة|حقوق (النشر|الطبع)').test(v.folded),
+      (count(v) <= 25 && rx('©|^\\(c\\) ').test(v.folded)) ||
+      (count(v) <= 12 && rx('copyright|all rights reserved|(جميع )?الحقوق محفوظة|حقوق (النشر|الطبع)').test(v.folded)),
   },
   {
     reason: 'related-link',
@@ -254,6 +254,8 @@ const RULES: Rule[] = [
     reason: 'tags',
     test: (v) => count(v) <= 20 && rx('^(tags|topics|الكلمات المفتاحية|الكلمات الدالة|كلمات مفتاحية|وسوم) ?:').test(v.folded),
   },
+  // Last, so that a dated or credited line is reported under its own rule.
+  { reason: 'low-letters', test: (v) => count(v) <= 6 && letterRatio(v.shape) < 0.5 },
 ];
 
 /** Splits a navigation-like line on the separators menus use ("Home | News › Iraq"). */

@@ -90,14 +90,18 @@ function blockTexts(root: DomNode): string[] {
   return out;
 }
 
-function withBase(document: DomDocument, url: string | undefined): void {
-  if (!url) return;
-  let href: string;
+function baseHref(url: string | undefined): string | undefined {
+  if (!url) return undefined;
   try {
-    href = new URL(url).href;
+    return new URL(url).href;
   } catch {
-    return;
+    return undefined;
   }
+}
+
+function withBase(document: DomDocument, url: string | undefined): void {
+  const href = baseHref(url);
+  if (!href) return;
   for (const existing of Array.from(document.querySelectorAll('base'))) existing.remove();
   const base = document.createElement('base');
   base.setAttribute('href', href);
@@ -109,10 +113,10 @@ function withBase(document: DomDocument, url: string | undefined): void {
   head.prepend(base);
 }
 
-function absoluteUrl(value: string | null | undefined): string | undefined {
+function absoluteUrl(value: string | null | undefined, base?: string): string | undefined {
   if (!value) return undefined;
   try {
-    const url = new URL(value.trim());
+    const url = new URL(value.trim(), base);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
   } catch {
     return undefined;
@@ -143,6 +147,7 @@ export function cleanHtml(html: string, options: HtmlOptions = {}): CleanedHtmlP
   const canonicalUrl = absoluteUrl(
     document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
       document.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+    baseHref(options.url),
   );
 
   let parsed: ReturnType<Readability<DomNode>['parse']> = null;

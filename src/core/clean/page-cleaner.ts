@@ -74,16 +74,31 @@ function isHeadline(line: Line): boolean {
 /**
  * Chooses the title among the header lines: the last headline-like line of preferred length
  * (titles sit just above the body, below the masthead and menus), else the last headline-like line.
+ * A longer unpunctuated line right under a shorter headline is its standfirst, not the title.
  */
 function chooseTitle(header: Line[]): number {
-  let fallback = -1;
+  let chosen = -1;
   for (let index = header.length - 1; index >= 0; index -= 1) {
     const line = header[index];
     if (!line || !isHeadline(line)) continue;
-    if (line.shape.words.length <= PREFERRED_HEADLINE_WORDS) return index;
-    if (fallback < 0) fallback = index;
+    if (line.shape.words.length <= PREFERRED_HEADLINE_WORDS) {
+      chosen = index;
+      break;
+    }
+    if (chosen < 0) chosen = index;
   }
-  return fallback;
+  const candidate = header[chosen];
+  const above = header[chosen - 1];
+  if (
+    candidate &&
+    above &&
+    isHeadline(above) &&
+    candidate.shape.words.length >= MIN_STANDFIRST_WORDS &&
+    above.shape.words.length < candidate.shape.words.length
+  ) {
+    return chosen - 1;
+  }
+  return chosen;
 }
 
 /** Cleans a page and says, line by line, what became of it (for `mowjaz clean --verbose`). */

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { furnitureReason } from '../../../src/core/clean/furniture.ts';
+
+describe('furnitureReason', () => {
+  it.each([
+    ['Logo', 'logo'],
+    ['شعار الموقع', 'logo'],
+    ['صحيفة يومية تصدر عن مؤسسة المدينة للصحافة والنشر', 'tagline'],
+    ['The independent daily newspaper of the Gulf', 'tagline'],
+    ['A A', 'buttons'],
+    ['A+ A-', 'buttons'],
+    ['ع ع', 'buttons'],
+    ['حجم الخط', 'font-size'],
+    ['شارك عبر فيسبوك تويتر واتساب', 'share'],
+    ['Share on Facebook Twitter Email', 'share'],
+    ['طباعة', 'share'],
+    ['App Store Play Store Huawei Store', 'app-store'],
+    ['حمل تطبيق الصحيفة من متجر جوجل', 'app-store'],
+    ['يمكنكم استلام إشعارات بأهم الموضوعات بعد تحميل أحدث نسخة من تطبيق بي بي سي عربي على هاتفكم المحمول.', 'app-promo'],
+    ['contact us', 'site-links'],
+    ['Privacy Policy | Terms of Use | Contact Us', 'site-links'],
+    ['اتصل بنا', 'site-links'],
+    ['الرئيسية | أخبار | رياضة | اقتصاد', 'navigation'],
+    ['Home › World › Middle East', 'navigation'],
+    ['Nabd', 'aggregator'],
+    ['نبض', 'aggregator'],
+    ['© 2026 صحيفة المثال', 'copyright'],
+    ['جميع الحقوق محفوظة', 'copyright'],
+    ['Copyright 2026 Example Media. All rights reserved.', 'copyright'],
+    ['اقرأ أيضاً: البرلمان العراقي يناقش قانون الانتخابات', 'related-link'],
+    ['إقرأ أيضا', 'related-link'],
+    ['للمزيد: كريستيانو رونالدو يفوز بالكرة الذهبية للمرة الخامسة', 'related-link'],
+    ['Read more: Senate passes the budget', 'related-link'],
+    ['اشترك في النشرة البريدية', 'newsletter'],
+    ['Subscribe to our newsletter', 'newsletter'],
+    ['تابعونا على تويتر وفيسبوك', 'follow-us'],
+    ['** جميع المقالات المنشورة تمثل رأي كتابها فقط.', 'opinion-disclaimer'],
+    ['*نقلاً عن صحيفة الشرق الأوسط', 'source-credit'],
+    ['فرانس24/ أ ف ب', 'agency-credit'],
+    ['(رويترز)', 'agency-credit'],
+    ['مصدر الصورة Getty Images', 'image-credit'],
+    ['12 مارس 2021 - 10:30 ص', 'timestamp'],
+    ['منذ 3 ساعات', 'timestamp'],
+    ['Updated 5 hours ago', 'timestamp'],
+    ['بقلم: سارة أحمد', 'byline'],
+    ['By Jane Doe', 'byline'],
+    ['Advertisement', 'advertisement'],
+    ['إعلان', 'advertisement'],
+    ['5 تعليقات', 'comments'],
+    ['الكلمات المفتاحية: العراق، أمريكا', 'tags'],
+    ['https://example.com/news/123', 'link-only'],
+    ['#العراق #بغداد', 'hashtags-only'],
+    ['-----------------------------------', 'no-letters'],
+    ['12:30 | 45', 'no-letters'],
+    ['\u200B\u200F', 'no-letters'],
+  ])('given the furniture line %j, then the reason is %s', (line, reason) => {
+    expect(furnitureReason(line)).toBe(reason);
+  });
+
+  it.each([
+    ['a body sentence that mentions Twitter', 'وكتب الرئيس على تويتر أن بلاده لن تتراجع عن قرارها مهما كانت الضغوط.'],
+    ['a body sentence that mentions app stores', 'أعلنت الشركة أن تطبيقها سيكون متاحاً في متجر آبل وجوجل بلاي خلال أسبوعين، بحسب بيان رسمي صدر اليوم.'],
+    ['a body sentence about rights', 'The ministry said all rights reserved under the contract would be respected in full by both sides.'],
+    ['a headline', 'العراق يطالب أمريكا بحوار استراتيجي'],
+    ['a headline with a question mark', 'كيف تتصرف إن اكتشفت خيانة زوجتك؟ مستشار سعودي بالطب النفسي يجيب'],
+    ['a CNN lead with its dateline', 'دبي، الإمارات العربية المتحدة (CNN)—قال طارق الحبيب، المستشار السعودي بالطب النفسي، إنه لا يحق للزوج ضرب الآخر.'],
+    ['a sentence opening with كتب', 'كتب وزير الخارجية رسالة إلى نظيره الأمريكي يطلب فيها جولة جديدة من الحوار.'],
+    ['a quoted short sentence', 'وقال: "لن نقبل بذلك".'],
+    ['a sub-heading', 'ملف الطاقة'],
+    ['a sentence with numbers', 'موالاة أكثر من 70 ألف عنصر من ميليشيات الحشد الشعبي لإيران.'],
+    ['a sentence with slashes', 'قال إنه لا يحق للزوج أو الزوجة ضرب الآخر أو الاعتداء عليه/ عليها في حال وجدت منه/ منها خيانة.'],
+  ])('given %s, then it is not furniture', (_name, line) => {
+    expect(furnitureReason(line)).toBeUndefined();
+  });
+});
