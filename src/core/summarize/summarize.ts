@@ -1,0 +1,249 @@
+/**
+ * Extractive summaries: the sentences that best cover an article, verbatim and in their
+ * original order.
+ *
+ * Every sentence gets one score from four signals that hold for news and encyclopaedic text:
+ * - position: the lead carries the story (the strongest single signal on EASC and in news);
+ * - centrality: IDF-weighted similarity to the rest of the article and to the headline;
+ * - form: very long sentences, fragments and runs of figures read badly on their own;
+ * - redundancy: a sentence that repeats one already chosen is worth less (MMR).
+ * Sentences are ranked greedily by that score and the budget is filled down the ranking.
+ * The weights are global constants, the same for every document.
+ */
+import { matchTokens, normalizeForMatch, wordsOf } from '../text/normalize.ts';
+import { sentenceSpans } from '../text/sentences.ts';
+import { contentTerms, stemToken } from '../text/stem.ts';
+import { isStopword } from '../text/stopwords.ts';
+
+export interface SummaryInput {
+  title?: string;
+  paragraphs: readonly string[];
+}
+
+export interface SummaryBudget {
+  /** At most this many sentences. */
+  sentences?: number;
+  /** At most this many words in total (one sentence is always returned if there is any). */
+  words?: number;
+}
+
+export interface Summary {
+  /** Selected sentences, verbatim, in document order. */
+  sentences: string[];
+  /** Their indices in the article's sentence list (see `articleSentences`). */
+  indices: number[];
+}
+
+export interface ArticleSentence {
+  text: string;
+  /** Index of the paragraph it came from and its position inside that paragraph. */
+  paragraph: number;
+  inParagraph: number;
+  /** Word count as ROUGE and the word budget count it (normalised word tokens). */
+  words: number;
+  terms: string[];
+}
+
+export interface RankedSentence {
+  index: number;
+  score: number;
+}
+
+/** The weights of the scoring function; see the module comment. */
+export const SUMMARY_WEIGHTS = {
+  /** Lead prior: position / (index+1)^positionDecay, so the lead dominates but later sentences stay reachable. */
+  position: 1,
+  positionDecay: 0.5,
+  /** IDF-weighted cosine to the rest of the article. */
+  centrality: 0.3,
+  /** IDF-weighted cosine to the headline, when there is one. */
+  title: 0.2,
+  /** Sentences longer than this many words are penalised in proportion to the excess. */
+  longWords: 50,
+  longPenalty: 0.004,
+  /** Sentences shorter than this are fragments (captions, labels, list stubs). */
+  shortWords: 5,
+  shortPenalty: 0.15,
+  /** Penalty per unit of numeric density (figures / words): tables of numbers summarise badly. */
+  numeric: 0.3,
+  /** MMR: weight of the largest similarity to an already chosen sentence. */
+  redundancy: 0.3,
+} as const;
+
+/** Cosine similarity from which two sentences say the same thing. */
+const NEAR_DUPLICATE = 0.8;
+const DUPLICATE_PENALTY = 10;
+
+export type SummaryWeights = { [K in keyof typeof SUMMARY_WEIGHTS]: number };
+
+/** Words of display text the way the budget counts them: normalised word tokens. */
+export function countWords(text: string): number {
+  return wordsOf(normalizeForMatch(text)).length;
+}
+
+/** Splits every paragraph into sentences, keeping where each came from. */
+export function articleSentences(paragraphs: readonly string[]): ArticleSentence[] {
+  const out: ArticleSentence[] = [];
+  paragraphs.forEach((paragraph, p) => {
+    let k = 0;
+    for (const span of sentenceSpans(paragraph)) {
+      // One tokenisation gives both the word count and the content terms (= contentTerms(text)).
+      const tokens = matchTokens(span.text);
+      const terms = tokens.filter((token) => token.length >= 2 && !isStopword(token)).map(stemToken);
+      out.push({ text: span.text, paragraph: p, inParagraph: k, words: tokens.length, terms });
+      k += 1;
+    }
+  });
+  return out;
+}
+
+export function summarize(doc: SummaryInput, budget: SummaryBudget = {}): Summary {
+  validateBudget(budget);
+  const sentences = articleSentences(doc.paragraphs);
+  const ranking = rankSentences(sentences, doc.title);
+  const chosen = fillBudget(ranking, sentences, budget);
+  chosen.sort((a, b) => a - b);
+  return { sentences: chosen.map((i) => sentences[i]?.text ?? ''), indices: chosen };
+}
+
+/** Goes down the ranking, taking every sentence that still fits; the first is always taken. */
+export function fillBudget(ranking: readonly RankedSentence[], sentences: readonly ArticleSentence[], budget: SummaryBudget): number[] {
+  const maxSentences = budget.sentences ?? Number.POSITIVE_INFINITY;
+  const maxWords = budget.words ?? Number.POSITIVE_INFINITY;
+  const chosen: number[] = [];
+  let words = 0;
+  for (const { index } of ranking) {
+    if (chosen.length >= maxSentences) break;
+    const length = sentences[index]?.words ?? 0;
+    if (chosen.length > 0 && words + length > maxWords) continue;
+    chosen.push(index);
+    words += length;
+  }
+  return chosen;
+}
+
+function validateBudget(budget: SummaryBudget): void {
+  for (const key of ['sentences', 'words'] as const) {
+    const value = budget[key];
+    if (value !== undefined && !(Number.isFinite(value) && value >= 1)) {
+      throw new RangeError(`summary budget "${key}" must be a positive number, got ${String(value)}`);
+    }
+  }
+}
+
+type TermVector = Map<string, number>;
+
+/**
+ * Orders all sentences by greedy MMR selection: at each step the sentence with the best
+ * score minus redundancy with what is already chosen. The order does not depend on the
+ * budget, so a longer summary always extends a shorter one.
+ */
+export function rankSentences(
+  sentences: readonly ArticleSentence[],
+  title?: string,
+  weights: SummaryWeights = SUMMARY_WEIGHTS,
+): RankedSentence[] {
+  const n = sentences.length;
+  if (n === 0) return [];
+  const idf = inverseSentenceFrequency(sentences);
+  const vectors = sentences.map((s) => weightedVector(s.terms, idf));
+  const norms = vectors.map(norm);
+  const total: TermVector = new Map();
+  for (const vector of vectors) for (const [term, w] of vector) total.set(term, (total.get(term) ?? 0) + w);
+  let totalSquares = 0;
+  for (const w of total.values()) totalSquares += w * w;
+  const titleVector = title ? weightedVector(contentTerms(title), idf) : undefined;
+  const titleNorm = titleVector ? norm(titleVector) : 0;
+
+  const base = sentences.map((s, i) => {
+    const vector = vectors[i] ?? new Map<string, number>();
+    let score = weights.position / Math.pow(i + 1, weights.positionDecay);
+    score += weights.centrality * centrality(vector, norms[i] ?? 0, total, totalSquares);
+    if (titleVector && titleNorm > 0) score += weights.title * cosine(vector, norms[i] ?? 0, titleVector, titleNorm);
+    if (s.words > weights.longWords) score -= weights.longPenalty * (s.words - weights.longWords);
+    if (s.words < weights.shortWords) score -= weights.shortPenalty;
+    score -= weights.numeric * numericDensity(s.text, s.words);
+    return score;
+  });
+
+  const ranking: RankedSentence[] = [];
+  const maxSimilarity = new Float64Array(n);
+  const taken = new Uint8Array(n);
+  for (let step = 0; step < n; step++) {
+    let best = -1;
+    let bestValue = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < n; i++) {
+      if (taken[i]) continue;
+      const similarity = maxSimilarity[i] ?? 0;
+      // A near-copy of a chosen sentence (a repeated lead, a caption) comes after everything else.
+      const value = (base[i] ?? 0) - weights.redundancy * similarity - (similarity >= NEAR_DUPLICATE ? DUPLICATE_PENALTY : 0);
+      if (value > bestValue) {
+        bestValue = value;
+        best = i;
+      }
+    }
+    taken[best] = 1;
+    ranking.push({ index: best, score: bestValue });
+    const chosenVector = vectors[best] ?? new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      if (taken[i] || weights.redundancy === 0) continue;
+      const similarity = cosine(vectors[i] ?? new Map<string, number>(), norms[i] ?? 0, chosenVector, norms[best] ?? 0);
+      if (similarity > (maxSimilarity[i] ?? 0)) maxSimilarity[i] = similarity;
+    }
+  }
+  return ranking;
+}
+
+function inverseSentenceFrequency(sentences: readonly ArticleSentence[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const s of sentences) for (const term of new Set(s.terms)) df.set(term, (df.get(term) ?? 0) + 1);
+  const idf = new Map<string, number>();
+  for (const [term, count] of df) idf.set(term, Math.log(1 + sentences.length / count));
+  return idf;
+}
+
+function weightedVector(terms: readonly string[], idf: ReadonlyMap<string, number>): TermVector {
+  const vector: TermVector = new Map();
+  // Headline terms missing from the body still count, with the weight of a rare term.
+  for (const term of terms) vector.set(term, (vector.get(term) ?? 0) + (idf.get(term) ?? Math.log(2)));
+  return vector;
+}
+
+function norm(vector: TermVector): number {
+  let sum = 0;
+  for (const w of vector.values()) sum += w * w;
+  return Math.sqrt(sum);
+}
+
+function cosine(a: TermVector, aNorm: number, b: TermVector, bNorm: number): number {
+  if (aNorm === 0 || bNorm === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [term, w] of small) {
+    const other = large.get(term);
+    if (other !== undefined) dot += w * other;
+  }
+  return dot / (aNorm * bNorm);
+}
+
+/** Cosine between a sentence and the article without that sentence. */
+function centrality(vector: TermVector, vectorNorm: number, total: TermVector, totalSquares: number): number {
+  if (vectorNorm === 0) return 0;
+  let dot = 0;
+  let restSquares = totalSquares;
+  for (const [term, w] of vector) {
+    const all = total.get(term) ?? 0;
+    const rest = all - w;
+    dot += w * rest;
+    // Remove this sentence's contribution from the rest's norm.
+    restSquares += rest * rest - all * all;
+  }
+  const restNorm = Math.sqrt(Math.max(0, restSquares));
+  return restNorm === 0 ? 0 : dot / (vectorNorm * restNorm);
+}
+
+function numericDensity(text: string, words: number): number {
+  if (words === 0) return 0;
+  const figures = text.match(/[\p{Nd}]+(?:[.,٫٬][\p{Nd}]+)*/gu)?.length ?? 0;
+  return figures / words;
+}
