@@ -18,15 +18,33 @@ const englishStemmer = snowball.newStemmer('english');
 
 const LATIN_WORD = /^[a-z][a-z'’.\-]*$/;
 
+/**
+ * Snowball costs tens of microseconds per word while news reuses a small vocabulary, so stems
+ * are remembered. The cache holds only Snowball's output (a pure function of the token); the
+ * protected-word check stays outside it because topic files may protect words at run time.
+ */
+const STEM_CACHE_LIMIT = 200_000;
+const stemCache = new Map<string, string>();
+
+function snowballStem(stemmer: SnowballStemmer, token: string): string {
+  let stem = stemCache.get(token);
+  if (stem === undefined) {
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stem = stemmer.stem(token);
+    stemCache.set(token, stem);
+  }
+  return stem;
+}
+
 /** Stems one match token (already normalised and clitic-stripped). */
 export function stemToken(token: string): string {
   if (isProtectedWord(token)) return token;
   if (isArabicWord(token)) {
-    const stem = arabicStemmer.stem(token);
+    const stem = snowballStem(arabicStemmer, token);
     // Very short stems from long words are usually over-stemming; the token itself is safer.
     return stem.length >= 2 ? stem : token;
   }
-  if (LATIN_WORD.test(token)) return englishStemmer.stem(token);
+  if (LATIN_WORD.test(token)) return snowballStem(englishStemmer, token);
   return token;
 }
 
@@ -36,8 +54,13 @@ export function stemToken(token: string): string {
  * comparisons.
  */
 export function contentTerms(text: string): string[] {
+  return contentTermsOf(matchTokens(text));
+}
+
+/** `contentTerms` for text already split by `matchTokens`, when the caller needs the tokens too. */
+export function contentTermsOf(tokens: readonly string[]): string[] {
   const out: string[] = [];
-  for (const token of matchTokens(text)) {
+  for (const token of tokens) {
     if (token.length < 2 || isStopword(token)) continue;
     out.push(stemToken(token));
   }
