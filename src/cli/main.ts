@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   match: async () => (await import('./commands/match.ts')).matchCommand,
   topics: async () => (await import('./commands/topics.ts')).topicsCommand,
   clean: async () => (await import('./commands/clean.ts')).cleanCommand,
+  summarize: async () => (await import('./commands/summarize.ts')).summarizeCommand,
 };
 
 function usage(): string {
