@@ -39,7 +39,7 @@ function parse(args: string[]) {
       },
     });
   } catch (error) {
-    throw new CliError(`${(error as Error).message}\n${USAGE}`, 2);
+    throw new CliError(`${(error as Error).message.split('\n')[0] ?? 'bad arguments'} (see mowjaz clean --help)`, 2);
   }
 }
 
@@ -49,7 +49,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  if (positionals.length !== 1) throw new CliError(`give exactly one file (or - for standard input)\n${USAGE}`, 2);
+  if (positionals.length !== 1) throw new CliError('give exactly one file (or - for standard input); see mowjaz clean --help', 2);
   const path = positionals[0] ?? '-';
   if (values.format !== undefined && !isFormat(values.format)) {
     throw new CliError(`unknown --format "${values.format}"; use one of ${ARTICLE_FORMATS.join(', ')}`, 2);
