@@ -9,11 +9,13 @@
  *   that are another article's headline (BBC's related-story links).
  * - `trailingForeignLeads` finds, in one article, a closing run of stand-alone leads of unrelated
  *   stories when the batch does not hold their articles.
+ * - `relatedHeadlineRuns` finds links to related stories left in the text as runs of headlines.
  * Lines are compared in matching form (spelling variants and invisibles folded), never changed.
  * Neither step ever empties an article: if every paragraph would go, the article is left as it was.
  */
 import { normalizeForMatch } from '../text/normalize.ts';
 import { contentTerms } from '../text/stem.ts';
+import { shapeOf } from './line-text.ts';
 
 export interface BoilerplateOptions {
   /** Distinct pages of one source a line must occur on to count as boilerplate. Default 3. */
@@ -193,4 +195,42 @@ export function trailingForeignLeads(title: string, paragraphs: readonly string[
     start -= 1;
   }
   return paragraphs.length - start >= MIN_TAIL_RUN ? start : -1;
+}
+
+/** Words of a line that reads like another story's headline (sub-headings are shorter). */
+const MIN_RELATED_HEADLINE_WORDS = 5;
+const MAX_RELATED_HEADLINE_WORDS = 16;
+/** List items and continuations are content, whatever their length. */
+const LIST_OR_CONTINUATION = /^(?:[وف]|[•·*\-–—]|\d+\s*[-.)])/u;
+
+function isRelatedHeadline(paragraph: string): boolean {
+  const shape = shapeOf(paragraph);
+  const words = shape.words.length;
+  return (
+    words >= MIN_RELATED_HEADLINE_WORDS &&
+    words <= MAX_RELATED_HEADLINE_WORDS &&
+    !shape.endsSentence &&
+    !LIST_OR_CONTINUATION.test(paragraph.trimStart())
+  );
+}
+
+/**
+ * Indices of paragraphs that are links to related stories: two or more consecutive lines inside
+ * the text (never the first paragraph) that each read like a headline — several words, no
+ * sentence punctuation, not a list item or a continuation. A lone unpunctuated line is kept: it
+ * is usually a sub-heading.
+ */
+export function relatedHeadlineRuns(paragraphs: readonly string[]): number[] {
+  const out: number[] = [];
+  let run: number[] = [];
+  const close = () => {
+    if (run.length >= 2) out.push(...run);
+    run = [];
+  };
+  paragraphs.forEach((paragraph, index) => {
+    if (index > 0 && isRelatedHeadline(paragraph)) run.push(index);
+    else close();
+  });
+  close();
+  return out;
 }

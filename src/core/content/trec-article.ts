@@ -6,11 +6,12 @@
  *   that is not part of the text (BBC's own summaries) becomes the first paragraph;
  * - furniture lines inside TEXT (app promotions, agency credit lines, "للمزيد:" links, opinion
  *   disclaimers, "*نقلاً عن" lines, lines of dashes) are removed by the furniture rules.
+ * - runs of related-story headlines left inside the text (BBC) are removed;
  * - a closing run of unrelated stories' leads (CNN's "more news" widget) is cut from Arabic text;
  * Quirks that need the other articles of the batch (CNN's "more news" leads, lines repeated across
  * pages) are handled by the loader.
  */
-import { trailingForeignLeads } from '../clean/boilerplate.ts';
+import { relatedHeadlineRuns, trailingForeignLeads } from '../clean/boilerplate.ts';
 import { furnitureReason } from '../clean/furniture.ts';
 import { isBlankLine, tidyLine } from '../clean/line-text.ts';
 import { detectLanguage } from '../text/language.ts';
@@ -93,6 +94,15 @@ export function convertTrec(doc: TrecDocument, origin: { path?: string } = {}): 
     const reason = furnitureReason(tidy);
     if (reason) drop(tidy, reason);
     else paragraphs.push(tidy);
+  }
+
+  const related = new Set(relatedHeadlineRuns(paragraphs));
+  if (related.size > 0) {
+    const kept = paragraphs.filter((paragraph, index) => {
+      if (related.has(index)) drop(paragraph, 'related-headlines');
+      return !related.has(index);
+    });
+    paragraphs.splice(0, paragraphs.length, ...kept);
   }
 
   const title = tidyLine(doc.title);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoilerplateFilter, removeForeignLeads, trailingForeignLeads, type BatchPage } from '../../../src/core/clean/boilerplate.ts';
+import { BoilerplateFilter, relatedHeadlineRuns, removeForeignLeads, trailingForeignLeads, type BatchPage } from '../../../src/core/clean/boilerplate.ts';
 
 const promo = 'Get our app for breaking news alerts on your phone.';
 
@@ -121,5 +121,22 @@ describe('trailingForeignLeads', () => {
   it('always keeps the first two paragraphs', () => {
     expect(trailingForeignLeads(title, [body[0] ?? '', ...widget])).toBe(-1);
     expect(trailingForeignLeads(title, [body[0] ?? '', body[1] ?? '', ...widget])).toBe(2);
+  });
+});
+
+describe('relatedHeadlineRuns', () => {
+  const sentence = 'وقال البيان إن الجانبين اتفقا على مواصلة الحوار خلال الأشهر المقبلة.';
+  it.each([
+    [
+      'two consecutive headlines inside the text',
+      [sentence, 'بالصور: مواجهات عنيفة بين متظاهرين وقوات الأمن في البصرة', 'الشرطة العراقية تفرق محتجين قرب حقل نفطي مع تصاعد احتجاجات البصرة', sentence],
+      [1, 2],
+    ],
+    ['a lone sub-heading', [sentence, 'المناصب الحكومية التي شغلها الرئيس الجديد في الإقليم', sentence], []],
+    ['short sub-headings in a row', [sentence, 'حالة الطوارئ', 'قهوة مثلجة', sentence], []],
+    ['list items and continuations', [sentence, '• بطل أفريقيا ضد الفائز من مواجهة (العين – ويلينجتون)', 'والفائز سيواجه بطل كوبا ليبرتادوريس', sentence], []],
+    ['headlines at the very top', ['عنوان أول يشبه عناوين الأخبار في الصفحة', 'عنوان ثان يشبه عناوين الأخبار في الصفحة', sentence], []],
+  ])('given %s, then the run indices are %j', (_name, paragraphs, expected) => {
+    expect(relatedHeadlineRuns(paragraphs)).toEqual(expected);
   });
 });

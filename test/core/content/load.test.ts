@@ -146,6 +146,7 @@ describeWithShared('news-sample', 'loading the whole news sample', () => {
     expect(result.report.removed).toEqual({
       'abstract-repeat': 125,
       'lead-tail': 21,
+      'related-headlines': 7,
       'app-promo': 10,
       'no-letters': 10,
       'agency-credit': 1,
