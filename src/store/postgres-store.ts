@@ -80,7 +80,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     }
   }
   const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
-  const store = new SqlStore(db, 'postgres', options.clock, ownsPool);
+  const store = new SqlStore(db, 'postgres', { clock: options.clock, ownsDatabase: ownsPool });
   try {
     await store.migrate();
   } catch (error) {

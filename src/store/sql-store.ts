@@ -2,7 +2,7 @@
  * The `Store` over Kysely, shared by the SQLite and PostgreSQL engines: one query layer, the
  * engine only decides how transactions begin and whether rows are locked while claiming.
  */
-import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type {
   ArticleTopicRecord,
@@ -30,6 +30,8 @@ import type { SqlContext } from './sql/context.ts';
 import * as digests from './sql/digests.ts';
 import * as outbox from './sql/outbox.ts';
 import * as subscriptions from './sql/subscriptions.ts';
+import { SqliteRunWriter } from './sql/sqlite-runs.ts';
+import { timeOrderedIds } from './ids.ts';
 
 /** Time source for the store's own bookkeeping (`createdAt`, `updatedAt`); injected for tests. */
 export interface StoreClock {
@@ -37,6 +39,14 @@ export interface StoreClock {
 }
 
 export const systemClock: StoreClock = { now: () => new Date() };
+
+export interface SqlStoreOptions {
+  clock?: StoreClock;
+  /** False leaves the connection (a caller's pool) open on `close()`. */
+  ownsDatabase?: boolean;
+  /** SQLite: the better-sqlite3 handle behind Kysely, for the prepared-statement hot paths. */
+  sqlite?: Database.Database;
+}
 
 export class SqlStore implements Store {
   readonly engine: SqlEngine;
@@ -46,13 +56,20 @@ export class SqlStore implements Store {
   #closed = false;
 
   readonly #ownsDatabase: boolean;
+  readonly #sqlite: Database.Database | undefined;
 
-  /** `ownsDatabase: false` leaves the connection (a caller's pool) open on `close()`. */
-  constructor(db: Kysely<StoreSchema>, engine: SqlEngine, clock: StoreClock = systemClock, ownsDatabase = true) {
+  constructor(db: Kysely<StoreSchema>, engine: SqlEngine, options: SqlStoreOptions = {}) {
+    const clock = options.clock ?? systemClock;
     this.engine = engine;
-    this.#ownsDatabase = ownsDatabase;
+    this.#ownsDatabase = options.ownsDatabase ?? true;
     this.#clock = clock;
-    this.#ctx = { db, engine, now: () => clock.now().toISOString(), newId: () => randomUUID() };
+    this.#ctx = {
+      db,
+      engine,
+      now: () => clock.now().toISOString(),
+      newId: timeOrderedIds(() => clock.now().getTime()),
+    };
+    this.#sqlite = options.sqlite;
   }
 
   /** The Kysely instance, for engine-level checks in tests and tooling. */
@@ -62,6 +79,8 @@ export class SqlStore implements Store {
 
   async migrate(): Promise<void> {
     await runMigrations(this.#ctx.db, this.engine, () => this.#clock.now());
+    // Statements can only be prepared once their tables exist.
+    if (this.#sqlite && !this.#ctx.sqliteRuns) this.#ctx.sqliteRuns = new SqliteRunWriter(this.#sqlite);
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { SqlEngine, StoreSchema } from '../schema.ts';
+import type { SqliteRunWriter } from './sqlite-runs.ts';
 
 /** What every query module needs: the database, which engine it is, the clock and id source. */
 export interface SqlContext {
@@ -8,6 +9,8 @@ export interface SqlContext {
   /** Current instant as UTC ISO (from the injected clock). */
   now(): string;
   newId(): string;
+  /** SQLite only: the prepared-statement path for committing digest runs. */
+  sqliteRuns?: SqliteRunWriter;
 }
 
 /** Ids per `IN (…)` list: far under both engines' parameter limits, large enough to be few round trips. */

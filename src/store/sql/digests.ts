@@ -145,6 +145,11 @@ export async function commitDigestRuns(
 ): Promise<{ created: string[]; duplicates: number }> {
   if (commits.length === 0) return { created: [], duplicates: 0 };
   await validateCommits(ctx, commits);
+  const sqliteRuns = ctx.sqliteRuns;
+  if (sqliteRuns) {
+    // Holding Kysely's connection lock keeps any other statement out of this transaction.
+    return ctx.db.connection().execute(async () => sqliteRuns.commit(commits, ctx.now(), ctx.newId));
+  }
   return inTransaction(ctx.db, ctx.engine, async (trx) => {
     const now = ctx.now();
     const claimed = await claimSubscriptions(ctx, trx, [...new Set(commits.map((c) => c.subscriptionId))]);
