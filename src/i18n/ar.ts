@@ -3,6 +3,9 @@ import type { MessageKey } from './en.ts';
 
 export const ar: Record<MessageKey, string> = {
   'language.name': 'العربية',
+  // الموجزات (src/core/briefing) -------------------------------------------------------------
+  'briefing.title': '{topic} — {period}',
+  'briefing.topStories': 'أبرز الأخبار',
   'render.untitledBriefing': 'موجز الأخبار',
   'render.untitled': 'خبر بلا عنوان',
   'render.unnamedSource': 'مصدر',

@@ -5,6 +5,9 @@
  */
 export const en = {
   'language.name': 'English',
+  // Briefings (src/core/briefing) ------------------------------------------------------------
+  'briefing.title': '{topic} — {period}',
+  'briefing.topStories': 'Top stories',
   'render.untitledBriefing': 'News briefing',
   'render.untitled': 'Untitled story',
   'render.unnamedSource': 'Source',
