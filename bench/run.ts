@@ -8,6 +8,7 @@ export interface BenchSuite {
 }
 
 const SUITES: Record<string, () => Promise<BenchSuite>> = {
+  topics: async () => (await import('./topics.ts')).topicsBench,
 };
 
 const wanted = process.argv.slice(2);

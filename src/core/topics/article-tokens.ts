@@ -10,10 +10,20 @@ export interface ArticleText {
   paragraphs: readonly string[];
 }
 
-export interface ArticleTokens {
-  title: readonly string[];
-  paragraphs: readonly (readonly string[])[];
+/** One headline or paragraph: its tokens and, computed once for every topic, their prefix keys. */
+export interface TokenSegment {
+  tokens: readonly string[];
+  /** The first PREFIX_KEY_LENGTH letters of each token ('' for shorter tokens), for prefix terms. */
+  keys: readonly string[];
 }
+
+export interface ArticleTokens {
+  title: TokenSegment;
+  paragraphs: readonly TokenSegment[];
+}
+
+/** Every prefix is at least this long (MIN_PREFIX_LENGTH), so its first letters are a safe key. */
+export const PREFIX_KEY_LENGTH = 3;
 
 /** English possessives: "Iraq's" and "Iraq’s" must match the term "Iraq". */
 const POSSESSIVE = /['’]s$/;
@@ -28,9 +38,11 @@ export function topicTokens(text: string): string[] {
   return tokens;
 }
 
+function segment(text: string): TokenSegment {
+  const tokens = topicTokens(text);
+  return { tokens, keys: tokens.map((t) => (t.length >= PREFIX_KEY_LENGTH ? t.slice(0, PREFIX_KEY_LENGTH) : '')) };
+}
+
 export function tokenizeArticle(article: ArticleText): ArticleTokens {
-  return {
-    title: topicTokens(article.title),
-    paragraphs: article.paragraphs.map((paragraph) => topicTokens(paragraph)),
-  };
+  return { title: segment(article.title), paragraphs: article.paragraphs.map(segment) };
 }

@@ -5,6 +5,7 @@
  */
 import { protectWords } from '../text/normalize.ts';
 import type { TopicDefinition, TopicTerm } from './schema.ts';
+import { PREFIX_KEY_LENGTH } from './article-tokens.ts';
 import { parseTerm, type TermPattern } from './term-pattern.ts';
 
 export type PatternKind = 'term' | 'ignore' | 'exclusion';
@@ -50,9 +51,6 @@ export interface CompiledTopic {
   /** Patterns whose first token is a prefix, by the prefix's first PREFIX_KEY_LENGTH letters. */
   byPrefixKey: Map<string, CompiledPattern[]>;
 }
-
-/** Every prefix is at least this long (MIN_PREFIX_LENGTH), so its first letters are a safe key. */
-export const PREFIX_KEY_LENGTH = 3;
 
 const DEFAULT_LEAD_PARAGRAPHS = 1;
 

@@ -18,12 +18,12 @@
  * exclusion vetoed it.
  */
 import type { MatchedTerm, TopicMatch } from '../types.ts';
-import { PREFIX_KEY_LENGTH, type CompiledPattern, type CompiledTopic } from './compile.ts';
-import { tokenizeArticle, type ArticleText, type ArticleTokens } from './article-tokens.ts';
+import type { CompiledPattern, CompiledTopic } from './compile.ts';
+import { tokenizeArticle, type ArticleText, type ArticleTokens, type TokenSegment } from './article-tokens.ts';
 import { patternMatchesAt } from './term-pattern.ts';
 
 export { compileTopic, type CompiledTopic } from './compile.ts';
-export { tokenizeArticle, type ArticleText, type ArticleTokens } from './article-tokens.ts';
+export { tokenizeArticle, type ArticleText, type ArticleTokens, type TokenSegment } from './article-tokens.ts';
 
 /** A `TopicMatch` with the figures behind the decision, for explanations (`mowjaz match`). */
 export interface TopicMatchDetail extends TopicMatch {
@@ -66,8 +66,8 @@ export function matchTopics(topics: readonly CompiledTopic[], article: ArticleTe
 export function matchTokenizedTopic(topic: CompiledTopic, article: ArticleTokens): TopicMatchDetail {
   const scan: ScanState = { tallies: new Map(), firedExclusions: new Map(), cooccurrence: 0 };
   scanSegment(topic, article.title, topic.titleBoost, true, scan);
-  article.paragraphs.forEach((tokens, index) => {
-    scanSegment(topic, tokens, index < topic.leadParagraphs ? topic.leadBoost : 1, false, scan);
+  article.paragraphs.forEach((paragraph, index) => {
+    scanSegment(topic, paragraph, index < topic.leadParagraphs ? topic.leadBoost : 1, false, scan);
   });
 
   const groupTotals = topic.groups.map(() => 0);
@@ -112,13 +112,13 @@ export function matchTokenizedTopic(topic: CompiledTopic, article: ArticleTokens
  * longest term starting there is counted and its words are not counted again (البيت الأبيض is one
  * term, not also الأبيض); exclusions are looked for everywhere, independently of terms.
  */
-function scanSegment(topic: CompiledTopic, tokens: readonly string[], positionWeight: number, isTitle: boolean, scan: ScanState): void {
-  const bestWeightByGroup: number[] = topic.groups.map(() => 0);
+function scanSegment(topic: CompiledTopic, segment: TokenSegment, positionWeight: number, isTitle: boolean, scan: ScanState): void {
+  const { tokens, keys } = segment;
+  let bestWeightByGroup: number[] | undefined;
   let termsFreeFrom = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    const exact = topic.byToken.get(token);
-    const byPrefix = token.length >= PREFIX_KEY_LENGTH ? topic.byPrefixKey.get(token.slice(0, PREFIX_KEY_LENGTH)) : undefined;
+    const exact = topic.byToken.get(tokens[i]!);
+    const byPrefix = topic.byPrefixKey.get(keys[i]!);
     if (!exact && !byPrefix) continue;
 
     let ignoreLength = 0;
@@ -138,6 +138,7 @@ function scanSegment(topic: CompiledTopic, tokens: readonly string[], positionWe
     termsFreeFrom = i + best.pattern.length;
 
     const term = topic.terms[best.ref]!;
+    bestWeightByGroup ??= topic.groups.map(() => 0);
     bestWeightByGroup[term.group] = Math.max(bestWeightByGroup[term.group] ?? 0, term.weight);
     const tally = scan.tallies.get(best.ref);
     if (!tally) {
@@ -149,6 +150,7 @@ function scanSegment(topic: CompiledTopic, tokens: readonly string[], positionWe
     if (!(isTitle && tally.inTitle)) tally.mass += positionWeight;
     tally.inTitle ||= isTitle;
   }
+  if (!bestWeightByGroup) return;
   const weakest = Math.min(...bestWeightByGroup);
   if (weakest > 0) scan.cooccurrence += positionWeight * weakest;
 }
