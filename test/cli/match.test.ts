@@ -46,11 +46,20 @@ const TREC = `<DOC>
 </DOC>
 `;
 
+const HTML = `<!doctype html><html lang="ar"><head><title>واشنطن وبغداد</title></head><body>
+<nav><a href="/">الرئيسية</a></nav>
+<article><h1>واشنطن وبغداد تبحثان انسحاب القوات الأمريكية</h1>
+<p>بحث رئيس الوزراء العراقي مع وزير الخارجية الأمريكي في بغداد، الأحد، جدولاً زمنياً لانسحاب القوات الأمريكية من العراق.</p>
+<p>وقال مكتب رئيس الوزراء إن الجانبين اتفقا على مواصلة الحوار بين العراق والولايات المتحدة في واشنطن.</p></article>
+</body></html>`;
+
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mowjaz-match-'));
   await writeFile(join(dir, 'page.txt'), PAGE);
   await writeFile(join(dir, 'trec.txt'), TREC);
+  await writeFile(join(dir, 'page.html'), HTML);
+  await writeFile(join(dir, 'furniture.txt'), 'App Store Play Store\ncontact us\n');
   await writeFile(join(dir, 'binary.bin'), Buffer.from([0x00, 0x01, 0x02, 0xff]));
 });
 afterAll(async () => {
@@ -80,6 +89,12 @@ describe('mowjaz match', () => {
     expect(result.stdout).toMatch(/^oil-energy — .* — MATCH$/m);
   });
 
+  it('given an HTML page, then it reads the article out of the markup', async () => {
+    const result = await run(['match', join(dir, 'page.html'), '--topic', 'iraq-us-relations']);
+    expect(result.stdout).toContain('title: واشنطن وبغداد تبحثان انسحاب القوات الأمريكية');
+    expect(result.stdout).toMatch(/^iraq-us-relations — .* — MATCH$/m);
+  });
+
   it('given --json, then it prints the TopicMatch list, best score first', async () => {
     const result = await run(['match', join(dir, 'page.txt'), '--json']);
     expect(result.code).toBe(0);
@@ -103,9 +118,10 @@ describe('mowjaz match', () => {
     ['two files', ['PAGE', 'PAGE'], 2, /^mowjaz match: give one file, not 2/],
     ['an unknown flag', ['PAGE', '--color'], 2, /^mowjaz match: Unknown option '--color'/],
     ['a binary file', ['BINARY'], 1, /looks like binary data, not text$/],
+    ['a page that is all furniture', ['FURNITURE'], 1, /furniture\.txt has no article text to match$/],
     ['a topics directory that does not exist', ['PAGE', '--topics-dir', 'no/such/dir'], 1, /^mowjaz match: no topics directory at no\/such\/dir$/],
   ])('given %s, then one clear line on stderr and a non-zero exit', async (_name, args, code, message) => {
-    const files: Record<string, string> = { PAGE: join(dir, 'page.txt'), BINARY: join(dir, 'binary.bin') };
+    const files: Record<string, string> = { PAGE: join(dir, 'page.txt'), BINARY: join(dir, 'binary.bin'), FURNITURE: join(dir, 'furniture.txt') };
     const result = await run(['match', ...args.map((a) => files[a] ?? a)]);
     expect(result.code).toBe(code);
     expect(result.stdout).toBe('');

@@ -1,13 +1,14 @@
 /**
  * `mowjaz match <file> [--json] [--topic ID]`: scores one article against the topics and says
- * why. The file is a TREC news document (title and text paragraphs) or a scraped page, which is
- * cleaned first so that navigation and app badges cannot make an article match.
+ * why. The file goes through the same cleaning as the bot's content loader (TREC news documents,
+ * scraped pages, HTML, Markdown), so that navigation, app badges and datelines cannot make an
+ * article match here when they would not in a briefing.
  */
 import { CliError } from '../cli-error.ts';
 import type { CliCommand } from '../command.ts';
 import { readTextInput } from '../input.ts';
-import { cleanPage } from '../../core/clean/page-cleaner.ts';
-import { isTrecDocument, parseTrecDocument } from '../../core/content/trec.ts';
+import { ContentError } from '../../core/content/content-error.ts';
+import { cleanDocument, sniffFormat } from '../../core/content/document.ts';
 import { compileTopic, matchTopics, type ArticleText, type TopicMatchDetail } from '../../core/topics/matcher.ts';
 import type { CompiledTopic } from '../../core/topics/compile.ts';
 import { loadTopicsForCli, parseCliArgs } from './topics.ts';
@@ -18,15 +19,15 @@ const USAGE = `usage: mowjaz match <file|-> [--json] [--topic ID] [--topics-dir 
   --topic ID        score only this topic
   --topics-dir DIR  read topic files from DIR instead of content/topics`;
 
-/** TREC files carry their own structure; anything else is a page to clean. */
-export function articleFromText(text: string): ArticleText {
-  if (isTrecDocument(text)) {
-    const doc = parseTrecDocument(text);
-    // The abstract repeats the first paragraph in most outlets: the text alone is the article.
-    return { title: doc.title, paragraphs: doc.text };
+/** The article in a file of any supported format, cleaned as the content loader cleans it. */
+export function articleFromText(text: string, label: string): ArticleText {
+  try {
+    const document = cleanDocument(text, sniffFormat(text));
+    return { title: document.title, paragraphs: document.paragraphs };
+  } catch (error) {
+    if (error instanceof ContentError) throw new CliError(`${label}: ${error.message}`);
+    throw error;
   }
-  const page = cleanPage(text);
-  return { title: page.title, paragraphs: page.paragraphs };
 }
 
 /** What kept an article out of a topic, in the order the matcher checks it. */
@@ -95,9 +96,10 @@ export const matchCommand: CliCommand = {
     if (selected.length === 0) throw new CliError('no valid topics to match against');
 
     const compiled = selected.map(compileTopic);
-    const article = articleFromText(await readTextInput(positionals[0]!, io));
+    const file = positionals[0]!;
+    const article = articleFromText(await readTextInput(file, io), file === '-' ? 'standard input' : file);
     if (article.title.trim() === '' && article.paragraphs.length === 0) {
-      throw new CliError(`${positionals[0]} has no article text to match`);
+      throw new CliError(`${file === '-' ? 'standard input' : file} has no article text to match`);
     }
     const matches = matchTopics(compiled, article);
 
