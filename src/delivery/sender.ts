@@ -50,6 +50,8 @@ export interface SenderOptions {
    */
   batchSize?: number;
   maxBatchSize?: number;
+  /** Fetched messages are re-read from the outbox at least this often. */
+  bufferMaxAgeMs?: number;
   /** How often an idle sender looks for new messages when nobody calls `notify`. */
   idlePollMs?: number;
   /** A send that has not settled after this long counts as a transient failure (0 = no limit). */
@@ -75,6 +77,10 @@ export interface SenderStats {
   fallbacks: number;
 }
 
+// Shared abort reasons: aborting without one builds a DOMException (with a stack) every time.
+const WAKE_UP = Object.freeze({ reason: 'sender wake-up' });
+const SEND_SETTLED = Object.freeze({ reason: 'send settled' });
+
 export class Sender {
   readonly #store: OutboxStore;
   readonly #platform: PlatformSender;
@@ -83,6 +89,7 @@ export class Sender {
   readonly #concurrency: number;
   readonly #batchSize: number;
   readonly #maxBatchSize: number;
+  readonly #bufferMaxAgeMs: number;
   #fetchSize: number;
   readonly #idlePollMs: number;
   readonly #sendTimeoutMs: number;
@@ -96,6 +103,15 @@ export class Sender {
   /** Plain-text bodies to use instead of a refused one, by message id. */
   readonly #fallbacks = new Map<string, unknown>();
   readonly #migrations = new Map<string, number>();
+  /**
+   * Due messages fetched but not started yet (held by a rate limit or the concurrency bound).
+   * Fetching is the costly part of a send, so one fetch serves many sends; the buffer is
+   * refreshed when it runs dry, when `notify` says something new arrived, and at least every
+   * `bufferMaxAgeMs`. A run's next message appears at the next refresh.
+   */
+  #buffer: OutboxDelivery[] = [];
+  #bufferedAt = Number.NEGATIVE_INFINITY;
+  #refetch = false;
   /** Instants this sender scheduled retries for: it wakes exactly then. Sorted ascending. */
   #retryWakes: number[] = [];
   #stats: SenderStats = { sent: 0, retried: 0, failed: 0, migrated: 0, droppedTargets: 0, fallbacks: 0 };
@@ -117,6 +133,7 @@ export class Sender {
     this.#batchSize = Math.max(1, Math.floor(options.batchSize ?? 100));
     this.#maxBatchSize = Math.max(this.#batchSize, Math.floor(options.maxBatchSize ?? 5_000));
     this.#fetchSize = this.#batchSize;
+    this.#bufferMaxAgeMs = Math.max(0, options.bufferMaxAgeMs ?? 1_000);
     this.#idlePollMs = Math.max(1, options.idlePollMs ?? 1_000);
     this.#sendTimeoutMs = Math.max(0, options.sendTimeoutMs ?? 60_000);
     this.#clock = options.clock ?? systemClock;
@@ -149,8 +166,13 @@ export class Sender {
 
   /** Looks at the outbox now instead of at the next poll (call after enqueueing). */
   notify(): void {
+    this.#refetch = true;
+    this.#wake();
+  }
+
+  #wake(): void {
     this.#wakeRequested = true;
-    this.#sleeping?.abort();
+    this.#sleeping?.abort(WAKE_UP);
   }
 
   /** Graceful stop: no new sends; the ones in flight finish and are recorded. */
@@ -178,6 +200,11 @@ export class Sender {
     this.#log.info({ event: 'delivery.sender_started', platform: this.platform, concurrency: this.#concurrency }, 'sender started');
     while (!this.#stopping) {
       this.#wakeRequested = false;
+      if (this.#inFlight.size >= this.#concurrency) {
+        // Nothing can start before a send finishes: wait for that, not for a timer.
+        await Promise.race(this.#inFlight.values());
+        continue;
+      }
       let waitMs: number;
       try {
         waitMs = await this.#pump();
@@ -202,40 +229,56 @@ export class Sender {
     this.#retryWakes = this.#retryWakes.filter((at) => at > now);
     const nextRetry = this.#retryWakes[0] ?? Number.POSITIVE_INFINITY;
     const free = this.#concurrency - this.#inFlight.size;
-    if (free <= 0) return this.#idlePollMs; // a finishing send wakes the loop
     const platformAt = this.#limiter.platformAvailableAt(now);
     if (platformAt > now) return Math.min(platformAt, nextRetry) - now;
 
-    const limit = this.#fetchSize + this.#inFlight.size;
-    const batch = await this.#store.nextDeliveries(this.platform, new Date(now).toISOString(), limit);
+    let fetched: OutboxDelivery[] | null = null;
+    let limit = 0;
+    if (this.#buffer.length === 0 || this.#refetch || now - this.#bufferedAt >= this.#bufferMaxAgeMs) {
+      limit = this.#fetchSize + this.#inFlight.size;
+      fetched = await this.#store.nextDeliveries(this.platform, new Date(now).toISOString(), limit);
+      this.#buffer = fetched.filter((delivery) => !this.#inFlight.has(delivery.id));
+      this.#bufferedAt = now;
+      this.#refetch = false;
+    }
+
     let started = 0;
-    let waiting = 0;
     let wakeAt = Math.min(nextRetry, now + this.#idlePollMs);
-    for (const delivery of batch) {
-      if (this.#inFlight.has(delivery.id)) continue;
-      waiting++;
-      if (started >= free) break;
+    const held: OutboxDelivery[] = [];
+    for (const delivery of this.#buffer) {
+      if (started >= free) {
+        held.push(delivery);
+        continue;
+      }
       const at = this.#clock.now().getTime();
       const availableAt = this.#limiter.availableAt(delivery.targetId, at);
       if (availableAt > at) {
         wakeAt = Math.min(wakeAt, availableAt);
+        held.push(delivery);
         continue;
       }
       this.#limiter.record(delivery.targetId, at);
       this.#start(delivery);
       started++;
     }
+    this.#buffer = held;
     if (started > 0) {
       this.#fetchSize = Math.max(this.#batchSize, Math.floor(this.#fetchSize / 2));
       return 0;
     }
-    if (batch.length >= limit && this.#fetchSize < this.#maxBatchSize) {
-      // Everything fetched is held back: look further down the queue at once.
+    if (fetched && fetched.length >= limit && held.length > 0 && this.#fetchSize < this.#maxBatchSize) {
+      // Everything fetched is held back by its chat's limit: look further down the queue at once.
       this.#fetchSize = Math.min(this.#maxBatchSize, this.#fetchSize * 4);
+      this.#refetch = true;
       return 0;
     }
-    if (waiting === 0 && this.#inFlight.size === 0 && this.#retryWakes.length === 0) this.#becameIdle();
+    if (fetched && held.length === 0 && this.#inFlight.size === 0 && this.#retryWakes.length === 0) this.#becameIdle();
     return Math.max(1, wakeAt - now);
+  }
+
+  /** Drops buffered messages to a target whose queue just changed (dropped or moved). */
+  #forgetTarget(targetId: string): void {
+    this.#buffer = this.#buffer.filter((delivery) => delivery.targetId !== targetId);
   }
 
   #becameIdle(): void {
@@ -253,7 +296,7 @@ export class Sender {
       })
       .finally(() => {
         this.#inFlight.delete(delivery.id);
-        this.notify();
+        this.#wake();
       });
     this.#inFlight.set(delivery.id, work);
   }
@@ -299,7 +342,7 @@ export class Sender {
     try {
       await Promise.race([sending, timeout]);
     } finally {
-      timer.abort();
+      timer.abort(SEND_SETTLED);
     }
   }
 
@@ -345,6 +388,7 @@ export class Sender {
         return;
       case 'migrate':
         await this.#store.migrateChat({ platform: this.platform, chatId: delivery.targetId }, action.newTargetId);
+        this.#forgetTarget(delivery.targetId);
         this.#migrations.set(delivery.id, (this.#migrations.get(delivery.id) ?? 0) + 1);
         this.#stats.migrated++;
         this.#log.info({ event: 'delivery.chat_migrated', ...fields, newTargetId: action.newTargetId }, 'chat moved to a new id; resending there');
@@ -352,6 +396,7 @@ export class Sender {
       case 'drop_target': {
         const pausedSubscriptions = await this.#store.pauseSubscriptionsForTarget(this.platform, delivery.targetId, action.reason);
         const droppedMessages = await this.#store.markFailed(delivery.id, action.reason, { dropTarget: true });
+        this.#forgetTarget(delivery.targetId);
         this.#forget(delivery.id);
         this.#stats.droppedTargets++;
         this.#stats.failed += droppedMessages;
