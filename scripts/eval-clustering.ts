@@ -10,12 +10,15 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseTrecDocument } from '../src/core/content/trec.ts';
+import { loadArticles } from '../src/core/content/load.ts';
 import { clusterStories, type ClusterOptions } from '../src/core/stories/cluster.ts';
 import { evaluateClustering, type ClusteringReport } from '../src/core/stories/evaluation.ts';
 import type { Article, Story } from '../src/core/types.ts';
 
 export interface LabelledArticle {
+  /** The corpus DOCNO (file name without .txt): the row's identity in labels.csv. */
+  docno: string;
+  /** The article as the bot reads it; the two files of an exact duplicate share one article. */
   article: Article;
   label: string;
   /** Event group slug, empty when the article belongs to none. */
@@ -74,26 +77,10 @@ export function parseCsv(text: string): string[][] {
 }
 
 /**
- * The article a TREC file stands for: TITLE and TEXT (ABSTRACT repeats the first paragraph in
- * most outlets, so it is left out), the outlet as source and the RFC 822 TIME as publication.
+ * Loads every labelled file through `loadArticles`, as the bot reads articles: other stories'
+ * leads removed (CNN), furniture dropped, exact duplicates collapsed. A collapsed file shares its
+ * original's article, so it lands in the same story: that is what ingest does with it.
  */
-export function articleFromTrec(text: string, path: string, sourceName: string): Article {
-  const doc = parseTrecDocument(text);
-  const article: Article = {
-    id: doc.docno || basename(path, '.txt'),
-    sourceId: (doc.source ?? sourceName).toLowerCase(),
-    sourceName,
-    title: doc.title,
-    paragraphs: doc.text,
-    language: 'ar',
-    origin: { path },
-  };
-  if (doc.url) article.url = doc.url;
-  const time = doc.time ? Date.parse(doc.time) : NaN;
-  if (Number.isFinite(time)) article.publishedAt = new Date(time).toISOString();
-  return article;
-}
-
 export async function loadNewsSample(dir = DEFAULT_SAMPLE_DIR): Promise<LabelledArticle[]> {
   const [header, ...rows] = parseCsv(await readFile(join(dir, 'labels.csv'), 'utf8'));
   const column = (name: string) => {
@@ -101,20 +88,27 @@ export async function loadNewsSample(dir = DEFAULT_SAMPLE_DIR): Promise<Labelled
     if (index < 0) throw new Error(`labels.csv has no "${name}" column`);
     return index;
   };
-  const [pathCol, sourceCol, labelCol, groupCol] = ['path', 'source', 'label', 'event_group'].map(column) as [number, number, number, number];
-  return Promise.all(
-    rows
-      .filter((row) => row.length > 1)
-      .map(async (row) => {
-        const path = row[pathCol]!;
-        const text = await readFile(join(dir, path), 'utf8');
-        return { article: articleFromTrec(text, path, row[sourceCol]!), label: row[labelCol]!, group: row[groupCol] ?? '' };
-      }),
-  );
+  const [pathCol, labelCol, groupCol] = ['path', 'label', 'event_group'].map(column) as [number, number, number];
+  const labelled = rows.filter((row) => row.length > 1);
+  const paths = labelled.map((row) => join(dir, row[pathCol]!));
+  const { articles, errors, report } = await loadArticles(paths);
+  if (errors.length > 0) throw new Error(`news sample: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  const byPath = new Map(articles.map((article) => [article.origin?.path ?? '', article]));
+  for (const { path, duplicateOf } of report.duplicates) {
+    const original = byPath.get(duplicateOf);
+    if (original) byPath.set(path, original);
+  }
+  return labelled.map((row, i) => {
+    const article = byPath.get(paths[i]!);
+    if (!article) throw new Error(`news sample: ${row[pathCol]} was not loaded`);
+    return { docno: basename(row[pathCol]!, '.txt'), article, label: row[labelCol]!, group: row[groupCol] ?? '' };
+  });
 }
 
 export interface SampleEvaluation {
   stories: Story[];
+  /** Story of each labelled file, by DOCNO. */
+  storyOf: Map<string, string>;
   report: ClusteringReport;
   /** For each related-but-apart pair: whether its two sides landed in different stories. */
   apart: { pair: readonly [string, string]; apart: boolean }[];
@@ -122,34 +116,35 @@ export interface SampleEvaluation {
 
 export function evaluateOnSample(sample: readonly LabelledArticle[], options: ClusterOptions = {}): SampleEvaluation {
   const stories = clusterStories(sample.map((s) => s.article), options);
-  const storyOf = new Map<string, string>();
-  for (const story of stories) for (const id of story.articleIds) storyOf.set(id, story.id);
-  const groupOf = new Map(sample.map((s) => [s.article.id, s.group]));
+  const storyOfArticle = new Map<string, string>();
+  for (const story of stories) for (const id of story.articleIds) storyOfArticle.set(id, story.id);
+  const storyOf = new Map(sample.map((s) => [s.docno, storyOfArticle.get(s.article.id)!]));
+  const groupOf = new Map(sample.map((s) => [s.docno, s.group]));
   const report = evaluateClustering(storyOf, groupOf);
 
   const storiesOfSide = (side: string) => {
-    const ids = sample.filter((s) => s.article.id === side || s.group === side).map((s) => s.article.id);
-    if (ids.length === 0) throw new Error(`"${side}" names no article or event group of the sample`);
-    return new Set(ids.map((id) => storyOf.get(id)));
+    const docnos = sample.filter((s) => s.docno === side || s.group === side).map((s) => s.docno);
+    if (docnos.length === 0) throw new Error(`"${side}" names no article or event group of the sample`);
+    return new Set(docnos.map((docno) => storyOf.get(docno)));
   };
   const apart = RELATED_BUT_APART.map((pair) => {
     const left = storiesOfSide(pair[0]);
     return { pair, apart: ![...storiesOfSide(pair[1])].some((story) => left.has(story)) };
   });
-  return { stories, report, apart };
+  return { stories, storyOf, report, apart };
 }
 
 function formatReport(sample: readonly LabelledArticle[], evaluation: SampleEvaluation, top: number): string {
-  const byId = new Map(sample.map((s) => [s.article.id, s]));
-  const describe = (id: string) => {
-    const s = byId.get(id);
-    return `${id} [${s?.group || '-'}] ${s?.article.title ?? ''}`;
+  const byDocno = new Map(sample.map((s) => [s.docno, s]));
+  const describe = (docno: string) => {
+    const s = byDocno.get(docno);
+    return `${docno} [${s?.group || '-'}] ${s?.article.title ?? ''}`;
   };
   const { scores, falseMerges, splits } = evaluation.report;
   const grouped = new Set(sample.filter((s) => s.group).map((s) => s.group));
   const lines = [
-    `news-sample: ${sample.length} articles, ${grouped.size} event groups`,
-    `stories: ${evaluation.stories.length} (${evaluation.stories.filter((s) => s.articleIds.length > 1).length} with more than one article)`,
+    `news-sample: ${sample.length} files (${new Set(sample.map((s) => s.article.id)).size} articles after ingest), ${grouped.size} event groups`,
+    `stories: ${new Set(evaluation.storyOf.values()).size} (${evaluation.stories.filter((s) => s.articleIds.length > 1).length} with more than one article)`,
     `pairwise precision ${scores.precision.toFixed(3)}  recall ${scores.recall.toFixed(3)}  F1 ${scores.f1.toFixed(3)}`,
     `pairs: gold ${scores.goldPairs}, predicted ${scores.predictedPairs}, correct ${scores.correctPairs}`,
     '',
