@@ -7,7 +7,7 @@ import { requireTopic } from '../src/commands/lookup.ts';
 import type { Reply, ReplyPart } from '../src/commands/reply.ts';
 import { topicMeta, topicSchema } from '../src/commands/shared-options.ts';
 import { UserError } from '../src/commands/user-error.ts';
-import type { Frequency } from '../src/store/records.ts';
+import type { Frequency, SubscriptionRecord } from '../src/store/records.ts';
 
 /** A preview of every subscription at once stays readable up to this many. */
 const MAX_PREVIEWS = 5;
@@ -15,8 +15,13 @@ const MAX_PREVIEWS = 5;
 interface PreviewTarget {
   topicId: string;
   frequency: Frequency;
-  lastRunAt: string | null;
+  since: string | null;
   timezone: string;
+}
+
+/** A subscription's next digest covers what arrived since its previous one (or since it was made). */
+function previewTarget(sub: SubscriptionRecord): PreviewTarget {
+  return { topicId: sub.topicId, frequency: sub.frequency, since: sub.lastRunAt ?? sub.createdAt, timezone: sub.timezone };
 }
 
 async function previewParts(ctx: CommandContext, target: PreviewTarget): Promise<ReplyPart[]> {
@@ -25,8 +30,9 @@ async function previewParts(ctx: CommandContext, target: PreviewTarget): Promise
     topicId: target.topicId,
     language: ctx.language,
     frequency: target.frequency,
-    lastRunAt: target.lastRunAt,
+    since: target.since,
     now: ctx.clock.now(),
+    timeZone: target.timezone,
   });
   const since = formatInstant(preview.window.from, target.timezone, ctx.language);
   if (!preview.briefing || preview.briefing.items.length === 0) {
@@ -54,10 +60,10 @@ export const digestCommand = defineCommand({
       const topic = requireTopic(ctx, args.topic);
       const sub = subs.find((candidate) => candidate.topicId === topic.id);
       // Without a subscription, preview what a new daily one would receive first.
-      targets = [sub ?? { topicId: topic.id, frequency: ctx.services.subscriptionDefaults.frequency, lastRunAt: null, timezone: ctx.settings.timezone }];
+      targets = [sub ? previewTarget(sub) : { topicId: topic.id, frequency: ctx.services.subscriptionDefaults.frequency, since: null, timezone: ctx.settings.timezone }];
     } else {
       if (subs.length === 0) throw new UserError('no_subscriptions', { example: ctx.topics.list()[0]?.id ?? 'topic' });
-      targets = subs.slice(0, MAX_PREVIEWS);
+      targets = subs.slice(0, MAX_PREVIEWS).map(previewTarget);
     }
     const parts: ReplyPart[] = [];
     for (const target of targets) parts.push(...(await previewParts(ctx, target)));

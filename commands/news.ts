@@ -33,7 +33,7 @@ export const newsCommand = defineCommand({
   defer: true,
   async run(ctx, { topic, count }) {
     const found = topic === undefined ? null : requireTopic(ctx, topic);
-    const briefing = await ctx.services.composeNews({ topicId: found?.id ?? null, count, language: ctx.language, now: ctx.clock.now() });
+    const briefing = await ctx.services.composeNews({ topicId: found?.id ?? null, count, language: ctx.language, now: ctx.clock.now(), timeZone: ctx.settings.timezone });
     if (briefing.items.length === 0) {
       return textReply(
         found ? translate(ctx.language, 'command.news.empty_topic', { topic: found.name[ctx.language] }) : translate(ctx.language, 'command.news.empty'),

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { MatchedTerm } from '../src/core/types.ts';
-import type { TopicMatchDetail } from '../src/core/topics/matcher.ts';
 import { translate } from '../src/i18n/index.ts';
-import type { CommandContext } from '../src/commands/context.ts';
+import type { CommandContext, TopicExplanation } from '../src/commands/context.ts';
 import { defineCommand } from '../src/commands/define-command.ts';
 import { joinList } from '../src/commands/format.ts';
 import { requireTopic, topicName } from '../src/commands/lookup.ts';
@@ -24,7 +23,7 @@ function describeTerms(ctx: CommandContext, terms: readonly MatchedTerm[]): stri
   );
 }
 
-function explainMatch(ctx: CommandContext, match: TopicMatchDetail): string {
+function explainMatch(ctx: CommandContext, match: TopicExplanation): string {
   const topic = topicName(ctx, match.topicId);
   const terms = describeTerms(ctx, match.terms);
   if (match.matched) return translate(ctx.language, 'command.why.matched', { topic, score: match.score, terms });
@@ -32,8 +31,10 @@ function explainMatch(ctx: CommandContext, match: TopicMatchDetail): string {
   if (match.missingGroups.length > 0) reasons.push(translate(ctx.language, 'command.why.missing', { groups: joinList(match.missingGroups, ctx.language) }));
   if (match.weakGroups.length > 0) reasons.push(translate(ctx.language, 'command.why.weak', { groups: joinList(match.weakGroups, ctx.language) }));
   if (match.excludedBy.length > 0) reasons.push(translate(ctx.language, 'command.why.excluded', { terms: joinList(match.excludedBy, ctx.language) }));
-  // Every group fired and nothing vetoed it: what is left is a score (or co-occurrence) under the topic's bar.
-  if (reasons.length === 0) reasons.push(translate(ctx.language, 'command.why.below_minimum'));
+  if (reasons.length === 0 && match.score < match.minScore) reasons.push(translate(ctx.language, 'command.why.below_score', { min: match.minScore }));
+  if (reasons.length === 0 && match.cooccurrence < match.minCooccurrence) {
+    reasons.push(translate(ctx.language, 'command.why.apart', { value: match.cooccurrence, min: match.minCooccurrence }));
+  }
   return translate(ctx.language, 'command.why.not_matched', { topic, score: match.score, terms, reasons: reasons.join('; ') });
 }
 

@@ -48,21 +48,31 @@ export interface TopicCatalog {
   get(id: string): TopicInfo | undefined;
 }
 
+/** A topic decision with the bars it had to clear, so a miss can say which one it missed. */
+export interface TopicExplanation extends TopicMatchDetail {
+  minScore: number;
+  /** 0 when the topic does not require its groups to appear together. */
+  minCooccurrence: number;
+}
+
 export interface NewsRequest {
   /** null = top stories across every topic. */
   topicId: string | null;
   count: number;
   language: Language;
   now: Date;
+  /** Zone the briefing's dates are written in (the chat's). */
+  timeZone: string;
 }
 
 export interface DigestPreviewRequest {
   topicId: string;
   language: Language;
   frequency: Frequency;
-  /** The previous digest's scheduled instant (the window's start); null when there was none. */
-  lastRunAt: string | null;
+  /** Start of the window: the previous digest (or the subscription's creation); null = one period back. */
+  since: string | null;
   now: Date;
+  timeZone: string;
 }
 
 export interface DigestPreview {
@@ -77,7 +87,7 @@ export interface CommandServices {
   /** The digest a subscription would receive now: what is new since its previous run. */
   digestPreview(request: DigestPreviewRequest): Promise<DigestPreview>;
   /** Scores one article against every topic, matched or not, with the reasons. */
-  explain(article: Article): TopicMatchDetail[];
+  explain(article: Article): TopicExplanation[];
   subscriptionDefaults: { localTime: string; frequency: Frequency };
 }
 

@@ -57,7 +57,9 @@ export async function ingestArticles(deps: IngestDeps, offered: readonly Article
   const now = deps.clock.now().toISOString();
   const unique = [...new Map(offered.map((article) => [article.id, article])).values()];
   const stored = new Set((await store.getArticles(unique.map((article) => article.id))).map((article) => article.id));
-  const fresh = unique.filter((article) => !stored.has(article.id));
+  // An article without a date of its own is dated by when mowjaz first saw it, so it can take
+  // its place in stories and briefings instead of being left out of every period.
+  const fresh = unique.filter((article) => !stored.has(article.id)).map((article) => (article.fetchedAt ? article : { ...article, fetchedAt: now }));
   if (fresh.length === 0) return { offered: offered.length, inserted: 0, skipped: offered.length, stories: 0, errors: [] };
 
   const index = new StoryIndex(deps.storyOptions);

@@ -1,0 +1,109 @@
+/**
+ * Briefings from the store: select articles, gather their stories and topic matches, and hand
+ * them to `buildBriefing`. Used by `/news` (the latest stories) and `/digest` (what is new in a
+ * subscription's window).
+ */
+import { buildBriefing, type BriefingTopic } from '../core/briefing/build.ts';
+import { articleTime } from '../core/stories/features.ts';
+import type { Article, Briefing, Language, Story, TopicMatch } from '../core/types.ts';
+import type { TopicCatalog } from '../commands/context.ts';
+import type { StoredArticle } from '../store/records.ts';
+import type { Store } from '../store/store.ts';
+
+/** Candidates per requested story: several articles of one story, and room for the ranking to choose. */
+export const CANDIDATES_PER_ITEM = 6;
+export const MIN_CANDIDATES = 30;
+
+export interface BriefingDeps {
+  store: Store;
+  topics: TopicCatalog;
+}
+
+export interface NewsQuery {
+  topicId: string | null;
+  count: number;
+  language: Language;
+  now: Date;
+  timeZone: string;
+}
+
+export interface WindowQuery {
+  topicId: string;
+  /** Articles ingested strictly after `from` and at or before `to`. */
+  window: { from: string; to: string };
+  language: Language;
+  now: Date;
+  timeZone: string;
+  maxItems: number;
+}
+
+/** Stories of the given articles, each with its stored members, representative first. */
+async function storiesOf(store: Store, articles: readonly StoredArticle[]): Promise<{ stories: Story[]; members: StoredArticle[] }> {
+  const storyIds = [...new Set(articles.flatMap((article) => (article.storyId ? [article.storyId] : [])))];
+  const stories: Story[] = [];
+  const memberIds = new Set<string>();
+  for (const id of storyIds) {
+    const [record, ids] = await Promise.all([store.getStory(id), store.listStoryArticleIds(id)]);
+    const representative = record?.representativeArticleId;
+    const ordered = representative && ids.includes(representative) ? [representative, ...ids.filter((other) => other !== representative)] : ids;
+    ids.forEach((member) => memberIds.add(member));
+    stories.push({ id, articleIds: ordered, firstSeen: record?.firstSeen ?? '', lastSeen: record?.lastSeen ?? '' });
+  }
+  const known = new Set(articles.map((article) => article.id));
+  const missing = [...memberIds].filter((id) => !known.has(id));
+  const members = missing.length > 0 ? await store.getArticles(missing) : [];
+  return { stories, members };
+}
+
+async function topicOf(store: Store, topics: TopicCatalog, topicId: string, articleIds: readonly string[]): Promise<BriefingTopic> {
+  const records = await store.getTopicMatches(topicId, [...articleIds]);
+  const matches = new Map<string, TopicMatch>(
+    records.map((record) => [record.articleId, { topicId, matched: record.matched, score: record.score, terms: record.terms, missingGroups: [], excludedBy: [] }]),
+  );
+  const info = topics.get(topicId);
+  return { id: topicId, names: info ? info.name : {}, matches };
+}
+
+/** The half-open period [first, last] of the articles' own dates, or null when none is dated. */
+function periodOf(articles: readonly Article[]): { from: string; to: string } | null {
+  const times = articles.map((article) => articleTime(article)).filter((time): time is number => time !== undefined);
+  if (times.length === 0) return null;
+  return { from: new Date(Math.min(...times)).toISOString(), to: new Date(Math.max(...times) + 1).toISOString() };
+}
+
+function emptyBriefing(query: { language: Language; now: Date; timeZone: string }, topic: BriefingTopic | undefined, period: { from: string; to: string }): Briefing {
+  return buildBriefing({ articles: [], stories: [], ...(topic ? { topic } : {}), language: query.language, period, maxItems: 0, now: query.now, timeZone: query.timeZone });
+}
+
+/**
+ * The latest `count` stories of a topic (or across all topics): the newest matched articles,
+ * grouped into their stories and ranked. Recency is measured from the newest article, so a
+ * store of older content still ranks by relevance and coverage instead of all ages looking equal.
+ */
+export async function composeNews(deps: BriefingDeps, query: NewsQuery): Promise<Briefing> {
+  const limit = Math.max(MIN_CANDIDATES, query.count * CANDIDATES_PER_ITEM);
+  const topicIds = query.topicId ? [query.topicId] : deps.topics.list().map((topic) => topic.id);
+  const byId = new Map<string, StoredArticle>();
+  for (const topicId of topicIds) {
+    for (const article of await deps.store.listArticles({ topicId, matchedOnly: true, limit })) byId.set(article.id, article);
+  }
+  const candidates = [...byId.values()].sort((a, b) => (articleTime(b) ?? 0) - (articleTime(a) ?? 0)).slice(0, limit);
+  // Other reports of the same stories join as sources, even when not matched themselves.
+  const { stories, members } = await storiesOf(deps.store, candidates);
+  const articles = [...candidates, ...members];
+  const topic = query.topicId ? await topicOf(deps.store, deps.topics, query.topicId, articles.map((article) => article.id)) : undefined;
+  const period = periodOf(articles);
+  if (!period) return emptyBriefing(query, topic, { from: query.now.toISOString(), to: query.now.toISOString() });
+  const asOf = new Date(Math.min(query.now.getTime(), Date.parse(period.to)));
+  return buildBriefing({ articles, stories, ...(topic ? { topic } : {}), language: query.language, period, maxItems: query.count, now: asOf, timeZone: query.timeZone });
+}
+
+/** What is new for a topic in an ingestion window; an empty window gives a briefing without items. */
+export async function composeWindow(deps: BriefingDeps, query: WindowQuery): Promise<Briefing> {
+  const articles = await deps.store.listArticles({ topicId: query.topicId, matchedOnly: true, ingestedAfter: query.window.from, ingestedUntil: query.window.to });
+  const topic = await topicOf(deps.store, deps.topics, query.topicId, articles.map((article) => article.id));
+  const period = periodOf(articles);
+  if (!period) return emptyBriefing(query, topic, { from: query.window.from, to: query.window.to });
+  const { stories } = await storiesOf(deps.store, articles);
+  return buildBriefing({ articles, stories, topic, language: query.language, period, maxItems: query.maxItems, now: query.now, timeZone: query.timeZone });
+}
