@@ -14,6 +14,7 @@ import { matchTokens, normalizeForMatch, wordsOf } from '../text/normalize.ts';
 import { sentenceSpans } from '../text/sentences.ts';
 import { contentTerms, stemToken } from '../text/stem.ts';
 import { isStopword } from '../text/stopwords.ts';
+import { articleVectors, centrality, cosine } from './term-vectors.ts';
 
 export interface SummaryInput {
   title?: string;
@@ -42,6 +43,8 @@ export interface ArticleSentence {
   /** Word count as ROUGE and the word budget count it (normalised word tokens). */
   words: number;
   terms: string[];
+  /** Tokens that are figures (2019, 3.5, 70): a sentence made of them summarises badly. */
+  figures: number;
 }
 
 export interface RankedSentence {
@@ -90,11 +93,17 @@ export function articleSentences(paragraphs: readonly string[]): ArticleSentence
       // One tokenisation gives both the word count and the content terms (= contentTerms(text)).
       const tokens = matchTokens(span.text);
       const terms = tokens.filter((token) => token.length >= 2 && !isStopword(token)).map(stemToken);
-      out.push({ text: span.text, paragraph: p, inParagraph: k, words: tokens.length, terms });
+      const figures = tokens.filter((token) => isDigit(token.charCodeAt(0))).length;
+      out.push({ text: span.text, paragraph: p, inParagraph: k, words: tokens.length, terms, figures });
       k += 1;
     }
   });
   return out;
+}
+
+/** Normalised tokens carry ASCII digits only (foldDigits). */
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 export function summarize(doc: SummaryInput, budget: SummaryBudget = {}): Summary {
@@ -131,8 +140,6 @@ function validateBudget(budget: SummaryBudget): void {
   }
 }
 
-type TermVector = Map<string, number>;
-
 /**
  * Orders all sentences by greedy MMR selection: at each step the sentence with the best
  * score minus redundancy with what is already chosen. The order does not depend on the
@@ -145,24 +152,19 @@ export function rankSentences(
 ): RankedSentence[] {
   const n = sentences.length;
   if (n === 0) return [];
-  const idf = inverseSentenceFrequency(sentences);
-  const vectors = sentences.map((s) => weightedVector(s.terms, idf));
-  const norms = vectors.map(norm);
-  const total: TermVector = new Map();
-  for (const vector of vectors) for (const [term, w] of vector) total.set(term, (total.get(term) ?? 0) + w);
-  let totalSquares = 0;
-  for (const w of total.values()) totalSquares += w * w;
-  const titleVector = title ? weightedVector(contentTerms(title), idf) : undefined;
-  const titleNorm = titleVector ? norm(titleVector) : 0;
+  const vectors = articleVectors(sentences.map((s) => s.terms));
+  const titleVector = title ? vectors.vectorOf(contentTerms(title)) : undefined;
 
   const base = sentences.map((s, i) => {
-    const vector = vectors[i] ?? new Map<string, number>();
+    const vector = vectors.sentences[i];
     let score = weights.position / Math.pow(i + 1, weights.positionDecay);
-    score += weights.centrality * centrality(vector, norms[i] ?? 0, total, totalSquares);
-    if (titleVector && titleNorm > 0) score += weights.title * cosine(vector, norms[i] ?? 0, titleVector, titleNorm);
+    if (vector) {
+      score += weights.centrality * centrality(vector, vectors);
+      if (titleVector) score += weights.title * cosine(vector, titleVector);
+    }
     if (s.words > weights.longWords) score -= weights.longPenalty * (s.words - weights.longWords);
     if (s.words < weights.shortWords) score -= weights.shortPenalty;
-    score -= weights.numeric * numericDensity(s.text, s.words);
+    if (s.words > 0) score -= (weights.numeric * s.figures) / s.words;
     return score;
   });
 
@@ -170,7 +172,7 @@ export function rankSentences(
   const maxSimilarity = new Float64Array(n);
   const taken = new Uint8Array(n);
   for (let step = 0; step < n; step++) {
-    let best = -1;
+    let best = 0;
     let bestValue = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < n; i++) {
       if (taken[i]) continue;
@@ -184,66 +186,14 @@ export function rankSentences(
     }
     taken[best] = 1;
     ranking.push({ index: best, score: bestValue });
-    const chosenVector = vectors[best] ?? new Map<string, number>();
+    const chosen = vectors.sentences[best];
+    if (!chosen) continue;
     for (let i = 0; i < n; i++) {
-      if (taken[i] || weights.redundancy === 0) continue;
-      const similarity = cosine(vectors[i] ?? new Map<string, number>(), norms[i] ?? 0, chosenVector, norms[best] ?? 0);
+      const vector = vectors.sentences[i];
+      if (taken[i] || !vector) continue;
+      const similarity = cosine(vector, chosen);
       if (similarity > (maxSimilarity[i] ?? 0)) maxSimilarity[i] = similarity;
     }
   }
   return ranking;
-}
-
-function inverseSentenceFrequency(sentences: readonly ArticleSentence[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const s of sentences) for (const term of new Set(s.terms)) df.set(term, (df.get(term) ?? 0) + 1);
-  const idf = new Map<string, number>();
-  for (const [term, count] of df) idf.set(term, Math.log(1 + sentences.length / count));
-  return idf;
-}
-
-function weightedVector(terms: readonly string[], idf: ReadonlyMap<string, number>): TermVector {
-  const vector: TermVector = new Map();
-  // Headline terms missing from the body still count, with the weight of a rare term.
-  for (const term of terms) vector.set(term, (vector.get(term) ?? 0) + (idf.get(term) ?? Math.log(2)));
-  return vector;
-}
-
-function norm(vector: TermVector): number {
-  let sum = 0;
-  for (const w of vector.values()) sum += w * w;
-  return Math.sqrt(sum);
-}
-
-function cosine(a: TermVector, aNorm: number, b: TermVector, bNorm: number): number {
-  if (aNorm === 0 || bNorm === 0) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [term, w] of small) {
-    const other = large.get(term);
-    if (other !== undefined) dot += w * other;
-  }
-  return dot / (aNorm * bNorm);
-}
-
-/** Cosine between a sentence and the article without that sentence. */
-function centrality(vector: TermVector, vectorNorm: number, total: TermVector, totalSquares: number): number {
-  if (vectorNorm === 0) return 0;
-  let dot = 0;
-  let restSquares = totalSquares;
-  for (const [term, w] of vector) {
-    const all = total.get(term) ?? 0;
-    const rest = all - w;
-    dot += w * rest;
-    // Remove this sentence's contribution from the rest's norm.
-    restSquares += rest * rest - all * all;
-  }
-  const restNorm = Math.sqrt(Math.max(0, restSquares));
-  return restNorm === 0 ? 0 : dot / (vectorNorm * restNorm);
-}
-
-function numericDensity(text: string, words: number): number {
-  if (words === 0) return 0;
-  const figures = text.match(/[\p{Nd}]+(?:[.,٫٬][\p{Nd}]+)*/gu)?.length ?? 0;
-  return figures / words;
 }

@@ -138,7 +138,8 @@ function isTerminatorCode(code: number): boolean {
 }
 
 function span(text: string, start: number, end: number, paragraph: number): SentenceSpan {
-  return { text: text.slice(start, end).trim().replace(/\s*\n\s*/g, ' '), start, end, paragraph };
+  const slice = text.slice(start, end).trim();
+  return { text: slice.includes('\n') ? slice.replace(/\s*\n\s*/g, ' ') : slice, start, end, paragraph };
 }
 
 /**
