@@ -26,7 +26,7 @@ export interface ComposeOptions {
   summarySentences: number;
 }
 
-export const DEFAULT_COMPOSE_OPTIONS: ComposeOptions = { maxItems: 8, maxArticles: 300, summarySentences: 2 };
+export const DEFAULT_COMPOSE_OPTIONS: ComposeOptions = { maxItems: 10, maxArticles: 300, summarySentences: 2 };
 /** Time zone of dates in shared renders. */
 export const DIGEST_TIME_ZONE = 'UTC';
 

@@ -46,7 +46,7 @@ describe('digestBriefing', () => {
     expect(briefing?.title).not.toContain('2018');
     expect(briefing?.title).toContain('العراقية الأمريكية');
     expect(briefing?.items.length).toBeGreaterThan(0);
-    expect(briefing?.items.length).toBeLessThanOrEqual(8);
+    expect(briefing?.items.length).toBeLessThanOrEqual(10);
   });
 
   it('given several outlets on one story then the story is one item with several sources', async () => {
