@@ -62,6 +62,25 @@ export function createPostgresPool(options: PostgresStoreOptions): pg.Pool {
   return new pg.Pool(config);
 }
 
+/**
+ * CREATE SCHEMA IF NOT EXISTS is not safe against itself: two workers starting together can both
+ * find the schema missing and one fails on the catalog's unique index. An advisory lock serialises them.
+ */
+async function createSchema(pool: pg.Pool, schema: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query(`select pg_advisory_xact_lock(hashtext('mowjaz.create_schema'))`);
+    await client.query(`create schema if not exists ${schema}`);
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 /** Opens and migrates a PostgreSQL store. */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<SqlStore> {
   const ownsPool = options.pool === undefined;
@@ -73,7 +92,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   }
   if (options.schema !== undefined) {
     try {
-      await pool.query(`create schema if not exists ${checkSchemaName(options.schema)}`);
+      await createSchema(pool, checkSchemaName(options.schema));
     } catch (error) {
       if (ownsPool) await pool.end();
       throw error;
