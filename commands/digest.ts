@@ -32,7 +32,6 @@ async function previewParts(ctx: CommandContext, target: PreviewTarget): Promise
     frequency: target.frequency,
     since: target.since,
     now: ctx.clock.now(),
-    timeZone: target.timezone,
   });
   const since = formatInstant(preview.window.from, target.timezone, ctx.language);
   if (!preview.briefing || preview.briefing.items.length === 0) {

@@ -72,7 +72,6 @@ export interface DigestPreviewRequest {
   /** Start of the window: the previous digest (or the subscription's creation); null = one period back. */
   since: string | null;
   now: Date;
-  timeZone: string;
 }
 
 export interface DigestPreview {

@@ -1,7 +1,7 @@
 /**
  * Briefings from the store: select articles, gather their stories and topic matches, and hand
- * them to `buildBriefing`. Used by `/news` (the latest stories) and `/digest` (what is new in a
- * subscription's window).
+ * them to `buildBriefing`. Used by `/news` (the latest stories); `/digest` previews go through the
+ * digest composer's own briefing (see `digest-preview.ts`).
  */
 import { buildBriefing, type BriefingTopic } from '../core/briefing/build.ts';
 import { articleTime } from '../core/stories/features.ts';
@@ -25,16 +25,6 @@ export interface NewsQuery {
   language: Language;
   now: Date;
   timeZone: string;
-}
-
-export interface WindowQuery {
-  topicId: string;
-  /** Articles ingested strictly after `from` and at or before `to`. */
-  window: { from: string; to: string };
-  language: Language;
-  now: Date;
-  timeZone: string;
-  maxItems: number;
 }
 
 /** Stories of the given articles, each with its stored members, representative first. */
@@ -96,14 +86,4 @@ export async function composeNews(deps: BriefingDeps, query: NewsQuery): Promise
   if (!period) return emptyBriefing(query, topic, { from: query.now.toISOString(), to: query.now.toISOString() });
   const asOf = new Date(Math.min(query.now.getTime(), Date.parse(period.to)));
   return buildBriefing({ articles, stories, ...(topic ? { topic } : {}), language: query.language, period, maxItems: query.count, now: asOf, timeZone: query.timeZone });
-}
-
-/** What is new for a topic in an ingestion window; an empty window gives a briefing without items. */
-export async function composeWindow(deps: BriefingDeps, query: WindowQuery): Promise<Briefing> {
-  const articles = await deps.store.listArticles({ topicId: query.topicId, matchedOnly: true, ingestedAfter: query.window.from, ingestedUntil: query.window.to });
-  const topic = await topicOf(deps.store, deps.topics, query.topicId, articles.map((article) => article.id));
-  const period = periodOf(articles);
-  if (!period) return emptyBriefing(query, topic, { from: query.window.from, to: query.window.to });
-  const { stories } = await storiesOf(deps.store, articles);
-  return buildBriefing({ articles, stories, topic, language: query.language, period, maxItems: query.maxItems, now: query.now, timeZone: query.timeZone });
 }
