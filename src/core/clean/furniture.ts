@@ -276,6 +276,3 @@ export function furnitureReason(line: string): FurnitureReason | undefined {
 export function isFurniture(line: string): boolean {
   return furnitureReason(line) !== undefined;
 }
-
-/** Every reason a rule can give, for reports that count removals per rule. */
-export const FURNITURE_REASONS: readonly FurnitureReason[] = RULES.map((rule) => rule.reason);

@@ -58,6 +58,7 @@ const BLOCKS = new Set([
   'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
   'SECTION', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'BR',
 ]);
+const MAX_READABLE_DEPTH = 256;
 const NEVER_TEXT = 'script, style, noscript, template, svg, iframe, object, embed, canvas';
 
 /** HTML white space (including the source's line breaks) becomes single spaces. */
@@ -65,7 +66,12 @@ function displayText(raw: string): string {
   return tidyLine(raw.replace(/[\t\n\f\r ]+/gu, ' '));
 }
 
-/** Text of the block leaves under `root`: inline runs between blocks become their own paragraphs. */
+const FLUSH = Symbol('flush');
+
+/**
+ * Text of the block leaves under `root`: inline runs between blocks become their own paragraphs.
+ * Walks with an explicit stack, so no nesting depth can overflow the call stack.
+ */
 function blockTexts(root: DomNode): string[] {
   const out: string[] = [];
   let buffer = '';
@@ -74,20 +80,43 @@ function blockTexts(root: DomNode): string[] {
     if (!isBlankLine(text)) out.push(text);
     buffer = '';
   };
-  const walk = (node: DomNode) => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === TEXT_NODE) buffer += child.textContent ?? '';
-      else if (child.nodeType !== ELEMENT_NODE) continue;
-      else if (BLOCKS.has(child.nodeName.toUpperCase())) {
-        flush();
-        walk(child);
-        flush();
-      } else walk(child);
+  const stack: (DomNode | typeof FLUSH)[] = Array.from(root.childNodes).reverse();
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === undefined) break;
+    if (item === FLUSH) {
+      flush();
+      continue;
     }
-  };
-  walk(root);
+    if (item.nodeType === TEXT_NODE) {
+      buffer += item.textContent ?? '';
+      continue;
+    }
+    if (item.nodeType !== ELEMENT_NODE) continue;
+    if (BLOCKS.has(item.nodeName.toUpperCase())) {
+      flush();
+      stack.push(FLUSH);
+    }
+    const children = Array.from(item.childNodes);
+    for (let index = children.length - 1; index >= 0; index -= 1) {
+      const child = children[index];
+      if (child) stack.push(child);
+    }
+  }
   flush();
   return out;
+}
+
+/** Deepest element nesting under `root`, counted without recursion. */
+function nestingDepth(root: DomNode): number {
+  let deepest = 0;
+  const stack: [DomNode, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() ?? [root, 0];
+    if (depth > deepest) deepest = depth;
+    for (const child of Array.from(node.childNodes)) if (child.nodeType === ELEMENT_NODE) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 function baseHref(url: string | undefined): string | undefined {
@@ -151,11 +180,14 @@ export function cleanHtml(html: string, options: HtmlOptions = {}): CleanedHtmlP
   );
 
   let parsed: ReturnType<Readability<DomNode>['parse']> = null;
-  try {
-    // Readability's typings name the browser DOM; linkedom's document implements what it uses.
-    parsed = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode }).parse();
-  } catch {
-    parsed = null;
+  // Readability's scoring is quadratic in nesting depth; real pages nest a few dozen levels.
+  if (nestingDepth(document) <= MAX_READABLE_DEPTH) {
+    try {
+      // Readability's typings name the browser DOM; linkedom's document implements what it uses.
+      parsed = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode }).parse();
+    } catch {
+      parsed = null;
+    }
   }
 
   if (!parsed?.content) {

@@ -7,6 +7,7 @@
 import { furnitureReason } from '../clean/furniture.ts';
 import { cleanHtml } from '../clean/html.ts';
 import { explainPage } from '../clean/page-cleaner.ts';
+import { detectLanguage } from '../text/language.ts';
 import type { Language } from '../types.ts';
 import { sourceIdFromName } from './article-id.ts';
 import { toIsoInstant } from './dates.ts';
@@ -114,6 +115,7 @@ export function cleanDocument(text: string, format: ArticleFormat, options: { ur
       if (article.meta.source) {
         const names: SourceInfo['names'] = {};
         if (article.meta.source_ar) names.ar = article.meta.source_ar;
+        if (detectLanguage(article.meta.source) === 'en') names.en = article.meta.source;
         meta.source = { id: article.meta.source_id ?? sourceIdFromName(article.meta.source), name: article.meta.source, names };
       } else if (article.meta.source_id) {
         meta.source = { id: article.meta.source_id, name: article.meta.source_id, names: {} };

@@ -21,6 +21,9 @@ import { isSidecarPath, readSidecar } from './sidecar.ts';
 import type { SourceInfo } from './sources.ts';
 import { addCount, type RemovalCounts } from './trec-article.ts';
 
+export { articleFromTrec } from './trec-article.ts';
+export { detectLanguage } from '../text/language.ts';
+
 export interface LoadOptions {
   /** Distinct pages of one source a line must occur on to be removed as boilerplate. Default 3. */
   minPages?: number;

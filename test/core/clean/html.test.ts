@@ -70,6 +70,12 @@ describe('cleanHtml on other input', () => {
     expect(cleanHtml(html).paragraphs).toEqual(paragraphs);
   });
 
+  it('given pathologically deep nesting, then the text is still found (without Readability)', () => {
+    const depth = 5000;
+    const html = `${'<div>'.repeat(depth)}<p>The minister said the talks would resume next week.</p>${'</div>'.repeat(depth)}`;
+    expect(cleanHtml(html).paragraphs).toEqual(['The minister said the talks would resume next week.']);
+  });
+
   it('never throws on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (text) => {
