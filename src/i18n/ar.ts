@@ -10,7 +10,6 @@ export const ar: Record<MessageKey, string> = {
   'render.untitled': 'خبر بلا عنوان',
   'render.unnamedSource': 'مصدر',
   'render.itemNumber': '{n}.',
-  'render.period': '{from} – {to}',
   'render.sources': 'المصادر',
   'render.why': 'سبب الاختيار',
   'render.labelSeparator': ': ',
@@ -19,6 +18,7 @@ export const ar: Record<MessageKey, string> = {
   'render.moreTerms': 'و{count} غيرها',
   'render.shortened': 'مختصر — اقرأ المقال كاملًا',
   'render.empty': 'لا أخبار في هذه الفترة.',
+  'render.moreItems': 'أخبار أخرى في هذه الفترة: {count}',
   'render.part': '({part}/{total})',
   'render.dateLocale': 'ar-u-nu-latn',
   // الأوامر (commands/*.ts) -------------------------------------------------------------------

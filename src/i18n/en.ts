@@ -12,7 +12,6 @@ export const en = {
   'render.untitled': 'Untitled story',
   'render.unnamedSource': 'Source',
   'render.itemNumber': '{n}.',
-  'render.period': '{from} – {to}',
   'render.sources': 'Sources',
   'render.why': 'Why',
   'render.labelSeparator': ': ',
@@ -21,6 +20,7 @@ export const en = {
   'render.moreTerms': '+{count} more',
   'render.shortened': 'shortened — read the full article',
   'render.empty': 'No news in this period.',
+  'render.moreItems': 'More stories in this period: {count}',
   'render.part': '({part}/{total})',
   'render.dateLocale': 'en-GB',
   // Commands (commands/*.ts) ------------------------------------------------------------------
