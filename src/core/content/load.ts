@@ -22,7 +22,6 @@ import type { SourceInfo } from './sources.ts';
 import { addCount, type RemovalCounts } from './trec-article.ts';
 
 export { articleFromTrec } from './trec-article.ts';
-export { detectLanguage } from '../text/language.ts';
 
 export interface LoadOptions {
   /** Distinct pages of one source a line must occur on to be removed as boilerplate. Default 3. */
