@@ -56,7 +56,6 @@ export class SqlStore implements Store {
   #closed = false;
 
   readonly #ownsDatabase: boolean;
-  readonly #sqlite: Database.Database | undefined;
 
   constructor(db: Kysely<StoreSchema>, engine: SqlEngine, options: SqlStoreOptions = {}) {
     const clock = options.clock ?? systemClock;
@@ -69,7 +68,12 @@ export class SqlStore implements Store {
       now: () => clock.now().toISOString(),
       newId: timeOrderedIds(() => clock.now().getTime()),
     };
-    this.#sqlite = options.sqlite;
+    const sqlite = options.sqlite;
+    if (sqlite) {
+      let writer: SqliteRunWriter | undefined;
+      // Prepared on first use: statements can only be prepared once migrations created the tables.
+      this.#ctx.sqliteRuns = () => (writer ??= new SqliteRunWriter(sqlite));
+    }
   }
 
   /** The Kysely instance, for engine-level checks in tests and tooling. */
@@ -79,8 +83,6 @@ export class SqlStore implements Store {
 
   async migrate(): Promise<void> {
     await runMigrations(this.#ctx.db, this.engine, () => this.#clock.now());
-    // Statements can only be prepared once their tables exist.
-    if (this.#sqlite && !this.#ctx.sqliteRuns) this.#ctx.sqliteRuns = new SqliteRunWriter(this.#sqlite);
   }
 
   async close(): Promise<void> {

@@ -9,8 +9,8 @@ export interface SqlContext {
   /** Current instant as UTC ISO (from the injected clock). */
   now(): string;
   newId(): string;
-  /** SQLite only: the prepared-statement path for committing digest runs. */
-  sqliteRuns?: SqliteRunWriter;
+  /** SQLite only: the prepared-statement path for committing digest runs (prepared on first use). */
+  sqliteRuns?: () => SqliteRunWriter;
 }
 
 /** Ids per `IN (…)` list: far under both engines' parameter limits, large enough to be few round trips. */
