@@ -8,6 +8,7 @@ export interface BenchSuite {
 }
 
 const SUITES: Record<string, () => Promise<BenchSuite>> = {
+  pipeline: async () => (await import('./pipeline.ts')).pipelineBench,
   topics: async () => (await import('./topics.ts')).topicsBench,
 };
 
