@@ -1,0 +1,35 @@
+/**
+ * The seam between the application and a chat platform. An adapter turns platform updates into
+ * router calls and router replies into platform messages, and provides the `PlatformSender` the
+ * outbox sender delivers digests through. The application starts one adapter per configured
+ * platform (see `src/app.ts`); adapters hold no business logic.
+ */
+import type { Router } from '../commands/router.ts';
+import type { Config } from '../config.ts';
+import type { PlatformSender } from '../delivery/platform-sender.ts';
+import type { Logger } from '../logger.ts';
+import type { Clock } from '../scheduler/clock.ts';
+import type { Platform } from '../store/records.ts';
+import type { Store } from '../store/store.ts';
+
+export interface AdapterRuntime {
+  config: Config;
+  router: Router;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  /** Asks the application to shut down (the console's `exit`, a fatal platform error). */
+  requestShutdown(reason: string): void;
+}
+
+export interface Adapter {
+  readonly platform: Platform;
+  /** Delivers outbox messages (digests, notices) on this platform. */
+  readonly sender: PlatformSender;
+  /** Begins receiving commands; resolves once the adapter is listening. */
+  start(): Promise<void>;
+  /** Stops receiving; in-flight commands finish first. */
+  stop(): Promise<void>;
+}
+
+export type AdapterFactory = (runtime: AdapterRuntime) => Adapter | Promise<Adapter>;

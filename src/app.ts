@@ -1,0 +1,171 @@
+/**
+ * Wiring: configuration → store (migrated) → topics → content ingested → router → adapters,
+ * digest scheduler and outbox senders. `openCore` is everything a single command needs (used by
+ * `--once`); `startApp` adds the long-running parts and returns a handle to stop them in order.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { COMMANDS } from '../commands/index.ts';
+import type { Adapter, AdapterFactory, AdapterRuntime } from './adapters/adapter.ts';
+import type { ConsoleStreams } from './adapters/console/console-adapter.ts';
+import { createRouter, type Router } from './commands/router.ts';
+import type { Config } from './config.ts';
+import { formatTopicErrors, loadTopics } from './core/topics/load.ts';
+import { StoreDigestComposer } from './digest/compose.ts';
+import { Sender } from './delivery/sender.ts';
+import type { Logger } from './logger.ts';
+import { ingestContent } from './pipeline/ingest.ts';
+import { createCommandServices } from './pipeline/services.ts';
+import { buildTopics, type Topics } from './pipeline/topic-catalog.ts';
+import { systemClock, type Clock } from './scheduler/clock.ts';
+import { DigestScheduler } from './scheduler/scheduler.ts';
+import { openStore } from './store/index.ts';
+import type { Platform } from './store/records.ts';
+import type { Store } from './store/store.ts';
+
+/** A start-up problem an operator can fix (missing topics, a platform without an adapter). */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}
+
+export interface Core {
+  config: Config;
+  store: Store;
+  topics: Topics;
+  router: Router;
+  clock: Clock;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export async function openCore(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Core> {
+  for (const warning of config.warnings) logger.warn({ event: 'config_warning' }, warning);
+  const topicsDir = join(config.contentDir, 'topics');
+  if (!existsSync(topicsDir)) throw new StartupError(`no topics folder at ${topicsDir} (set MOWJAZ_CONTENT_DIR to the folder holding topics/ and articles/)`);
+  const loaded = await loadTopics(topicsDir);
+  for (const line of formatTopicErrors(loaded.errors)) logger.warn({ event: 'topic_file_error' }, `topic file skipped: ${line}`);
+  if (loaded.topics.length === 0) throw new StartupError(`no usable topic in ${topicsDir}`);
+  const topics = buildTopics(loaded.topics);
+
+  const store = await openStore({ ...config.store, clock });
+  try {
+    const articlesDir = join(config.contentDir, 'articles');
+    if (existsSync(articlesDir)) {
+      const report = await ingestContent({ store, topics: topics.compiled, clock, logger }, [articlesDir]);
+      logger.info({ event: 'startup_ingest', offered: report.offered, inserted: report.inserted, skipped: report.skipped, errors: report.errors.length }, 'content ingested');
+    }
+    const router = createRouter({
+      commands: COMMANDS,
+      store,
+      topics: topics.catalog,
+      clock,
+      logger,
+      services: createCommandServices({ store, topics }),
+      defaultLanguage: config.defaultLanguage,
+      defaultTimezone: config.defaultTimezone,
+    });
+    return { config, store, topics, router, clock, logger, close: () => store.close() };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/**
+ * The adapters this build has. Discord and Telegram join this list (one line each) when their
+ * adapters exist; until then a token for them is a start-up error, not a silent no-op.
+ */
+export function adapterFactories(console: ConsoleStreams): Partial<Record<Platform, AdapterFactory>> {
+  return {
+    console: async (runtime) => new (await import('./adapters/console/console-adapter.ts')).ConsoleAdapter(runtime, console),
+  };
+}
+
+/** Each platform with a token; the console when there is none. */
+export function platformsFor(config: Config): Platform[] {
+  const platforms: Platform[] = [];
+  if (config.discord) platforms.push('discord');
+  if (config.telegram) platforms.push('telegram');
+  return platforms.length > 0 ? platforms : ['console'];
+}
+
+export interface RunningApp {
+  core: Core;
+  adapters: readonly Adapter[];
+  /** Resolves with the reason once something asked the application to stop. */
+  shutdownRequested: Promise<string>;
+  /** Stops in order: scheduler, adapters, senders (in-flight sends finish), store. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  console: ConsoleStreams;
+  /** Test seam: replaces the adapters of this build. */
+  factories?: Partial<Record<Platform, AdapterFactory>>;
+}
+
+export async function startApp(config: Config, logger: Logger, options: StartOptions): Promise<RunningApp> {
+  const clock = options.clock ?? systemClock;
+  const core = await openCore(config, logger, clock);
+  let requestShutdown: (reason: string) => void = () => undefined;
+  const shutdownRequested = new Promise<string>((resolve) => {
+    requestShutdown = resolve;
+  });
+
+  const factories = options.factories ?? adapterFactories(options.console);
+  const runtime: AdapterRuntime = { config, router: core.router, store: core.store, clock, logger, requestShutdown: (reason) => requestShutdown(reason) };
+  const adapters: Adapter[] = [];
+  const senders = new Map<Platform, Sender>();
+  let scheduler: DigestScheduler | null = null;
+  let stopping: Promise<void> | null = null;
+
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      await scheduler?.stop();
+      for (const adapter of adapters) await adapter.stop();
+      await Promise.all([...senders.values()].map((sender) => sender.stop()));
+      await core.close();
+      logger.info({ event: 'shutdown' }, 'stopped');
+    })();
+    return stopping;
+  };
+
+  try {
+    for (const platform of platformsFor(config)) {
+      const factory = factories[platform];
+      if (!factory) throw new StartupError(`${platform} is configured (token set) but this build has no ${platform} adapter`);
+      adapters.push(await factory(runtime));
+    }
+    for (const adapter of adapters) {
+      const sender = new Sender({
+        store: core.store,
+        platform: adapter.sender,
+        clock,
+        log: logger,
+        onPermanentFailure: (failure) =>
+          logger.warn({ event: 'delivery_target_paused', ...failure }, `digests to ${failure.platform}:${failure.targetId} stopped: ${failure.reason}`),
+      });
+      senders.set(adapter.platform, sender);
+      sender.start();
+    }
+    const topicNames = (topicId: string) => core.topics.catalog.get(topicId)?.name;
+    scheduler = new DigestScheduler({
+      store: core.store,
+      composer: new StoreDigestComposer(core.store, topicNames),
+      clock,
+      log: logger,
+      onEnqueued: (platforms) => platforms.forEach((platform) => senders.get(platform)?.notify()),
+    });
+    for (const adapter of adapters) await adapter.start();
+    scheduler.start();
+    logger.info({ event: 'startup', platforms: adapters.map((adapter) => adapter.platform), store: config.store.kind }, 'mowjaz started');
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { core, adapters, shutdownRequested, stop };
+}
