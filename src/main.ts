@@ -92,7 +92,7 @@ async function runOnce(config: Config, logger: Logger, line: string, io: MainIo)
 }
 
 async function serve(config: Config, logger: Logger, io: MainIo): Promise<number> {
-  const app = await startApp(config, logger, { console: { input: io.stdin, output: io.stdout } });
+  // Listen before starting: a signal during start-up still stops the bot gracefully once it is up.
   const signalled = new Promise<string>((resolve) => {
     let count = 0;
     io.onSignal((signal) => {
@@ -105,6 +105,7 @@ async function serve(config: Config, logger: Logger, io: MainIo): Promise<number
       process.exit(EXIT_FAULT);
     });
   });
+  const app = await startApp(config, logger, { console: { input: io.stdin, output: io.stdout } });
   const reason = await Promise.race([app.shutdownRequested, signalled]);
   logger.info({ event: 'shutdown_requested', reason }, 'stopping');
   await app.stop();

@@ -65,6 +65,25 @@ describe('npm start -- --once (child process)', { timeout: 60_000 }, () => {
     expect(ingest).toMatchObject({ inserted: 0, offered: ingest.skipped });
   });
 
+  it('given SIGTERM while serving then it stops gracefully: scheduler, adapters, senders, store; exit 0', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: repoRoot,
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? tmpdir(), MOWJAZ_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      if (stdout.includes('mowjaz> ')) child.kill('SIGTERM');
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    const events = stderr.trim().split('\n').map((line) => JSON.parse(line).event);
+    expect(events).toEqual(expect.arrayContaining(['startup', 'shutdown_requested', 'shutdown']));
+    expect(events.indexOf('shutdown')).toBeGreaterThan(events.indexOf('shutdown_requested'));
+  });
 });
 
 describe('main (in process)', () => {
