@@ -6,6 +6,7 @@ import { CliError } from './cli-error.ts';
 import type { CliCommand } from './command.ts';
 
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  brief: async () => (await import('./commands/brief.ts')).briefCommand,
   match: async () => (await import('./commands/match.ts')).matchCommand,
   topics: async () => (await import('./commands/topics.ts')).topicsCommand,
   clean: async () => (await import('./commands/clean.ts')).cleanCommand,

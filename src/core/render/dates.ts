@@ -10,14 +10,21 @@ export const DEFAULT_TIME_ZONE = 'UTC';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(language: Language, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+function formatter(language: Language, timeZone: string): Intl.DateTimeFormat {
   const zone = isValidTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
-  const key = `${language}|${zone}|${withTime ? 't' : 'd'}`;
+  const key = `${language}|${zone}`;
   let found = formatters.get(key);
   if (!found) {
-    const options: Intl.DateTimeFormatOptions = { timeZone: zone, day: 'numeric', month: 'short', year: 'numeric' };
-    if (withTime) Object.assign(options, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
-    found = new Intl.DateTimeFormat(translate(language, 'render.dateLocale'), options);
+    found = new Intl.DateTimeFormat(translate(language, 'render.dateLocale'), {
+      timeZone: zone,
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
     formatters.set(key, found);
   }
   return found;
@@ -48,20 +55,7 @@ export function parseInstant(value: unknown): Date | null {
 /** "28 Nov 2026, 14:05 UTC" / "28 نوفمبر 2026، 14:05 UTC". */
 export function formatInstant(value: unknown, language: Language, timeZone = DEFAULT_TIME_ZONE): string | null {
   const date = parseInstant(value);
-  return date ? clean(formatter(language, timeZone, true).format(date)) : null;
-}
-
-/**
- * "27–28 Nov 2026" (the locale's own range form, sharing the month and year when it can), or a
- * single day when both ends fall on the same day.
- */
-export function formatPeriod(from: unknown, to: unknown, language: Language, timeZone = DEFAULT_TIME_ZONE): string | null {
-  const start = parseInstant(from);
-  const end = parseInstant(to);
-  const format = formatter(language, timeZone, false);
-  if (start && end) return clean(start <= end ? format.formatRange(start, end) : format.formatRange(end, start));
-  const one = start ?? end;
-  return one ? clean(format.format(one)) : null;
+  return date ? clean(formatter(language, timeZone).format(date)) : null;
 }
 
 /**

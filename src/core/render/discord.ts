@@ -125,10 +125,9 @@ function line(ctx: Context, value: string): string {
 function renderContent(ctx: Context, display: DisplayBriefing, part: number, total: number, notices: readonly string[]): string {
   const label = total > 1 ? ` ${translate(ctx.language, 'render.part', { part, total })}` : '';
   const lines = [line(ctx, `**${text(ctx, shortenText(display.title, 256).text)}${ui(ctx, label)}**`)];
-  if (part === 1 && display.period) lines.push(line(ctx, ui(ctx, display.period)));
   for (const notice of notices) lines.push(line(ctx, ui(ctx, notice)));
   // Bounded far below DISCORD_CONTENT_LIMIT: a 256-unit title at most doubles when escaped and
-  // isolated, and the period and notices are the bot's own short strings.
+  // isolated, and the notices are the bot's own short strings.
   return lines.join('\n');
 }
 

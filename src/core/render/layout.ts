@@ -1,8 +1,7 @@
 /**
  * Line layout of a briefing for Telegram (HTML or plain) and the console:
  *
- *   **Title (1/2)**
- *   27 Nov 2026 – 28 Nov 2026
+ *   **Iraq–US relations — 27–28 Nov 2026 (1/2)**
  *
  *   **1. Headline**
  *   Summary sentence. Summary sentence. … shortened — read the full article
@@ -72,13 +71,14 @@ function capped(text: string, max: number): { text: string; cut: boolean } {
   return Number.isFinite(max) ? shortenText(text, max) : { text, cut: false };
 }
 
-/** The header: title (with part numbers when the briefing spans several messages) and period. */
-export function renderHeader(ctx: LayoutContext, briefing: DisplayBriefing, part?: { part: number; total: number }, withPeriod = true): string {
+/**
+ * The header: the title (which names the topic and the period) with part numbers when the
+ * briefing spans several messages.
+ */
+export function renderHeader(ctx: LayoutContext, briefing: DisplayBriefing, part?: { part: number; total: number }): string {
   const title = capped(briefing.title, 256).text;
   const label = part && part.total > 1 ? ` ${translate(ctx.language, 'render.part', { part: part.part, total: part.total })}` : '';
-  const parts = [ctx.markup.bold(`${piece(ctx, title)}${ui(ctx, label)}`)];
-  if (withPeriod && briefing.period) parts.push(ui(ctx, briefing.period));
-  return lines(ctx, parts);
+  return lines(ctx, [ctx.markup.bold(`${piece(ctx, title)}${ui(ctx, label)}`)]);
 }
 
 export function renderNotice(ctx: LayoutContext, text: string): string {

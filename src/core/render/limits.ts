@@ -47,4 +47,4 @@ export const MAX_NAME_CHARS = 200;
 export const MAX_TERM_CHARS = 100;
 /** How many sources and matched terms an item lists before summarising the rest as a count. */
 export const MAX_SOURCES_LISTED = 25;
-export const MAX_TERMS_LISTED = 12;
+export const MAX_TERMS_LISTED = 6;

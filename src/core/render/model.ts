@@ -6,7 +6,7 @@
 import type { Briefing, BriefingItem, Direction, Language } from '../types.ts';
 import { directionOf } from '../types.ts';
 import { translate } from '../../i18n/index.ts';
-import { DEFAULT_TIME_ZONE, formatInstant, formatPeriod, parseInstant } from './dates.ts';
+import { DEFAULT_TIME_ZONE, formatInstant, parseInstant } from './dates.ts';
 import {
   MAX_HEADLINE_CHARS,
   MAX_NAME_CHARS,
@@ -49,8 +49,8 @@ export interface DisplayItem {
 export interface DisplayBriefing {
   language: Language;
   direction: Direction;
+  /** Names the topic and the period (see `Briefing.title`). */
   title: string;
-  period: string | null;
   items: DisplayItem[];
   /** Items left out by `maxItems`; a count is shown so nothing disappears silently. */
   omittedItems: number;
@@ -77,7 +77,6 @@ export function toDisplayBriefing(briefing: Briefing, options: DisplayOptions = 
     language,
     direction,
     title,
-    period: formatPeriod(briefing?.period?.from, briefing?.period?.to, language, timeZone),
     items,
     omittedItems: rawItems.length - items.length,
   };

@@ -109,7 +109,7 @@ function layoutMessages(display: DisplayBriefing, markup: Markup, bidi: BidiStyl
     else groups.push([block]);
   }
   return groups.map((group, index) => {
-    const header = renderHeader(ctx, display, { part: index + 1, total: groups.length }, index === 0);
+    const header = renderHeader(ctx, display, { part: index + 1, total: groups.length });
     return [header, ...group].join(SEPARATOR);
   });
 }

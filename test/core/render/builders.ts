@@ -22,7 +22,7 @@ export function briefing(overrides: Partial<Briefing> = {}): Briefing {
   return {
     language: 'ar',
     direction: 'rtl',
-    title: 'العلاقات العراقية الأمريكية',
+    title: 'العلاقات العراقية الأمريكية — 27–28 نوفمبر 2026',
     topicId: 'iraq-us-relations',
     period: { from: '2026-11-27T08:00:00Z', to: '2026-11-28T08:00:00Z' },
     items: [item()],
@@ -34,7 +34,7 @@ export function englishBriefing(overrides: Partial<Briefing> = {}): Briefing {
   return briefing({
     language: 'en',
     direction: 'ltr',
-    title: 'Iraq–US relations',
+    title: 'Iraq–US relations — 27–28 Nov 2026',
     items: [
       item({
         headline: 'Iraq asks the US for a new round of strategic dialogue',

@@ -70,7 +70,7 @@ describe('renderDiscord', () => {
     const [message, ...rest] = renderDiscord(englishBriefing());
     expect(rest).toEqual([]);
     expectAllValid([message!]);
-    expect(unmarked(message!.content)).toBe('**Iraq–US relations**\n27 – 28 Nov 2026');
+    expect(unmarked(message!.content)).toBe('**Iraq–US relations — 27–28 Nov 2026**');
     const embed = message!.embeds![0]!;
     expect(unmarked(embed.title)).toBe('1. Iraq asks the US for a new round of strategic dialogue');
     expect(embed.url).toBe('https://www.reuters.com/world/iraq-us-1');

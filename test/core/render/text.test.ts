@@ -6,8 +6,7 @@ describe('renderText', () => {
   it('given an English briefing, then it reads as plain text with links written out', () => {
     expect(renderText(englishBriefing(), { bidi: 'none' })).toBe(
       [
-        'Iraq–US relations',
-        '27 – 28 Nov 2026',
+        'Iraq–US relations — 27–28 Nov 2026',
         '',
         '1. Iraq asks the US for a new round of strategic dialogue',
         'Baghdad has asked Washington for a new round of talks on the withdrawal. The request comes as US troops leave.',
