@@ -88,7 +88,8 @@ export interface DigestRendersTable {
 }
 
 export interface DigestRunsTable {
-  id: string;
+  /** Auto-incrementing: a number from SQLite, a string (bigserial) from PostgreSQL; records use strings. */
+  id: ColumnType<number | string, never, never>;
   subscription_id: string;
   scheduled_for: string;
   window_from: string | null;
@@ -102,7 +103,7 @@ export interface DigestRunsTable {
 export interface OutboxTable {
   /** SQLite returns an integer, PostgreSQL (bigserial) a string; records expose it as a string. */
   id: ColumnType<number | string, never, never>;
-  run_id: string | null;
+  run_id: number | string | null;
   platform: string;
   target_id: string;
   seq: number;

@@ -1,13 +1,18 @@
 /**
  * The initial schema. Written once for both engines with Kysely's schema builder; the only
- * engine-specific piece is the outbox key (an auto-incrementing integer gives the sender a cheap,
- * stable "oldest first" order).
+ * engine-specific pieces are the auto-incrementing integer keys of digest runs and outbox messages
+ * (append-only inserts, and a cheap, stable "oldest first" order for the sender).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 import type { SqlEngine } from '../schema.ts';
 import type { StoreMigration } from './migration.ts';
 
 async function up(db: Kysely<unknown>, engine: SqlEngine): Promise<void> {
+  const serialType = engine === 'sqlite' ? 'integer' : 'bigserial';
+  const serialRefType = engine === 'sqlite' ? 'integer' : 'bigint';
+  const serialKey = (c: ColumnDefinitionBuilder): ColumnDefinitionBuilder =>
+    engine === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey();
+
   await db.schema
     .createTable('articles')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -110,7 +115,7 @@ async function up(db: Kysely<unknown>, engine: SqlEngine): Promise<void> {
 
   await db.schema
     .createTable('digest_runs')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', serialType, serialKey)
     .addColumn('subscription_id', 'text', (c) => c.notNull().references('subscriptions.id').onDelete('cascade'))
     .addColumn('scheduled_for', 'text', (c) => c.notNull())
     .addColumn('window_from', 'text')
@@ -125,10 +130,8 @@ async function up(db: Kysely<unknown>, engine: SqlEngine): Promise<void> {
 
   await db.schema
     .createTable('outbox')
-    .addColumn('id', engine === 'sqlite' ? 'integer' : 'bigserial', (c) =>
-      engine === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
-    )
-    .addColumn('run_id', 'text', (c) => c.references('digest_runs.id').onDelete('cascade'))
+    .addColumn('id', serialType, serialKey)
+    .addColumn('run_id', serialRefType, (c) => c.references('digest_runs.id').onDelete('cascade'))
     .addColumn('platform', 'text', (c) => c.notNull())
     .addColumn('target_id', 'text', (c) => c.notNull())
     .addColumn('seq', 'integer', (c) => c.notNull())

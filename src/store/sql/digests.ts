@@ -94,7 +94,7 @@ export async function commitDigestRuns(
   const sqliteRuns = ctx.sqliteRuns;
   if (sqliteRuns) {
     // Holding Kysely's connection lock keeps any other statement out of this transaction.
-    return ctx.db.connection().execute(async () => sqliteRuns().commit(commits, ctx.now(), ctx.newId));
+    return ctx.db.connection().execute(async () => sqliteRuns().commit(commits, ctx.now()));
   }
   return commitPostgresRuns(ctx, commits);
 }

@@ -40,30 +40,36 @@ export async function commitPostgresRuns(
     const now = ctx.now();
     const claimed = await lockSubscriptions(trx, [...new Set(commits.map((c) => c.subscriptionId))].sort());
     const candidates = commits.filter((c) => claimed.has(c.subscriptionId));
-    const runIds = candidates.map(() => ctx.newId());
-
-    const created = new Set<string>();
-    for (const part of chunked(candidates.map((c, i) => ({ c, id: runIds[i] ?? '' })), 20_000)) {
-      const inserted = await sql<{ id: string }>`
-        insert into digest_runs (id, subscription_id, scheduled_for, window_from, window_to, status, render_id, message_count, created_at)
-        select id, subscription_id, scheduled_for, window_from, window_to, status, render_id, message_count, ${now}::text
+    // A run's id comes from the database; the identity (subscription, instant) links it to its commit.
+    const identity = (subscriptionId: string, scheduledFor: string): string => `${subscriptionId}\u0000${scheduledFor}`;
+    const createdByIdentity = new Map<string, string>();
+    for (const part of chunked(candidates, 20_000)) {
+      const inserted = await sql<{ id: string; subscription_id: string; scheduled_for: string }>`
+        insert into digest_runs (subscription_id, scheduled_for, window_from, window_to, status, render_id, message_count, created_at)
+        select subscription_id, scheduled_for, window_from, window_to, status, render_id, message_count, ${now}::text
         from unnest(
-          ${part.map((p) => p.id)}::text[], ${part.map((p) => p.c.subscriptionId)}::text[],
-          ${part.map((p) => p.c.scheduledFor)}::text[], ${part.map((p) => p.c.windowFrom)}::text[],
-          ${part.map((p) => p.c.windowTo)}::text[], ${part.map((p) => p.c.status)}::text[],
-          ${part.map((p) => p.c.renderId)}::text[], ${part.map((p) => p.c.messageCount)}::int[]
-        ) as r(id, subscription_id, scheduled_for, window_from, window_to, status, render_id, message_count)
+          ${part.map((c) => c.subscriptionId)}::text[], ${part.map((c) => c.scheduledFor)}::text[],
+          ${part.map((c) => c.windowFrom)}::text[], ${part.map((c) => c.windowTo)}::text[],
+          ${part.map((c) => c.status)}::text[], ${part.map((c) => c.renderId)}::text[], ${part.map((c) => c.messageCount)}::int[]
+        ) as r(subscription_id, scheduled_for, window_from, window_to, status, render_id, message_count)
         on conflict (subscription_id, scheduled_for) do nothing
-        returning id`.execute(trx);
-      for (const row of inserted.rows) created.add(row.id);
+        returning id, subscription_id, scheduled_for`.execute(trx);
+      for (const row of inserted.rows) createdByIdentity.set(identity(row.subscription_id, row.scheduled_for), String(row.id));
     }
+    // The same identity twice in one batch: the first commit owns the run, the second is a duplicate.
+    const runIds = candidates.map((c) => {
+      const key = identity(c.subscriptionId, c.scheduledFor);
+      const id = createdByIdentity.get(key);
+      createdByIdentity.delete(key);
+      return id;
+    });
 
     const messages = { runId: [] as string[], platform: [] as string[], targetId: [] as string[], seq: [] as number[] };
     const bodies = { renderId: [] as Array<string | null>, index: [] as Array<number | null>, payload: [] as Array<string | null> };
     const due: string[] = [];
     candidates.forEach((c, i) => {
       const runId = runIds[i];
-      if (runId === undefined || !created.has(runId)) return;
+      if (runId === undefined) return;
       for (let seq = 0; seq < c.messageCount; seq++) {
         const inline = c.inlinePayloads;
         messages.runId.push(runId);
@@ -82,7 +88,7 @@ export async function commitPostgresRuns(
         insert into outbox (run_id, platform, target_id, seq, render_id, payload_index, payload, status, next_attempt_at, created_at)
         select run_id, platform, target_id, seq, render_id, payload_index, payload, 'pending', next_attempt_at, ${now}::text
         from unnest(
-          ${messages.runId}::text[], ${messages.platform}::text[], ${messages.targetId}::text[], ${messages.seq}::int[],
+          ${messages.runId}::bigint[], ${messages.platform}::text[], ${messages.targetId}::text[], ${messages.seq}::int[],
           ${bodies.renderId}::text[], ${bodies.index}::int[], ${bodies.payload}::text[], ${due}::text[]
         ) as m(run_id, platform, target_id, seq, render_id, payload_index, payload, next_attempt_at)`.execute(trx);
     }
@@ -106,7 +112,7 @@ export async function commitPostgresRuns(
         where s.id = v.id`.execute(trx);
     }
 
-    const createdIds = runIds.filter((id) => created.has(id));
+    const createdIds = runIds.filter((id) => id !== undefined);
     return { created: createdIds, duplicates: commits.length - createdIds.length };
   });
 }

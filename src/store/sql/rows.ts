@@ -159,7 +159,7 @@ export function renderRecord(row: Selectable<DigestRendersTable>): DigestRenderR
 
 export function digestRunRecord(row: Selectable<DigestRunsTable>): DigestRunRecord {
   return {
-    id: row.id,
+    id: String(row.id),
     subscriptionId: row.subscription_id,
     scheduledFor: row.scheduled_for,
     windowFrom: row.window_from,
@@ -174,7 +174,7 @@ export function digestRunRecord(row: Selectable<DigestRunsTable>): DigestRunReco
 export function outboxMessage(row: Selectable<OutboxTable>): OutboxMessage {
   return {
     id: String(row.id),
-    runId: row.run_id,
+    runId: row.run_id === null ? null : String(row.run_id),
     platform: asPlatform(row.platform),
     targetId: row.target_id,
     seq: Number(row.seq),

@@ -19,8 +19,8 @@ export class SqliteRunWriter {
     this.#db = db;
     this.#subscriptionExists = db.prepare<[string], number>('select 1 from subscriptions where id = ?').pluck();
     this.#insertRun = db.prepare(
-      `insert into digest_runs (id, subscription_id, scheduled_for, window_from, window_to, status, render_id, message_count, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `insert into digest_runs (subscription_id, scheduled_for, window_from, window_to, status, render_id, message_count, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?)
        on conflict (subscription_id, scheduled_for) do nothing`,
     );
     this.#insertMessage = db.prepare(
@@ -37,16 +37,14 @@ export class SqliteRunWriter {
     );
   }
 
-  commit(commits: DigestRunCommit[], now: string, newId: () => string): { created: string[]; duplicates: number } {
+  commit(commits: DigestRunCommit[], now: string): { created: string[]; duplicates: number } {
     const run = this.#db.transaction(() => {
       const created: string[] = [];
       for (const c of commits) {
         if (this.#subscriptionExists.get(c.subscriptionId) === undefined) {
           throw new StoreError('not-found', `subscription ${c.subscriptionId} does not exist`, { missing: [c.subscriptionId] });
         }
-        const id = newId();
         const inserted = this.#insertRun.run(
-          id,
           c.subscriptionId,
           c.scheduledFor,
           c.windowFrom,
@@ -57,7 +55,9 @@ export class SqliteRunWriter {
           now,
         );
         if (inserted.changes === 1) {
-          created.push(id);
+          // Only meaningful after a row was inserted: on a conflict it still names the previous insert.
+          const id = inserted.lastInsertRowid;
+          created.push(String(id));
           const inline = c.inlinePayloads;
           const due = c.notBefore ?? c.scheduledFor;
           for (let seq = 0; seq < c.messageCount; seq++) {
