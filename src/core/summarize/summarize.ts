@@ -12,8 +12,7 @@
  */
 import { matchTokens, normalizeForMatch, wordsOf } from '../text/normalize.ts';
 import { sentenceSpans } from '../text/sentences.ts';
-import { contentTerms, stemToken } from '../text/stem.ts';
-import { isStopword } from '../text/stopwords.ts';
+import { contentTerms, contentTermsOf } from '../text/stem.ts';
 import { articleVectors, centrality, cosine } from './term-vectors.ts';
 
 export interface SummaryInput {
@@ -90,9 +89,9 @@ export function articleSentences(paragraphs: readonly string[]): ArticleSentence
   paragraphs.forEach((paragraph, p) => {
     let k = 0;
     for (const span of sentenceSpans(paragraph)) {
-      // One tokenisation gives both the word count and the content terms (= contentTerms(text)).
+      // One tokenisation gives both the word count and the content terms.
       const tokens = matchTokens(span.text);
-      const terms = tokens.filter((token) => token.length >= 2 && !isStopword(token)).map(stemToken);
+      const terms = contentTermsOf(tokens);
       const figures = tokens.filter((token) => isDigit(token.charCodeAt(0))).length;
       out.push({ text: span.text, paragraph: p, inParagraph: k, words: tokens.length, terms, figures });
       k += 1;
