@@ -40,6 +40,11 @@ export interface SenderOptions {
   platform: PlatformSender;
   /** Defaults to the platform's documented limits (`DEFAULT_LIMITS`). */
   limits?: PlatformLimits;
+  /**
+   * A limiter shared with the platform's interactive replies, so command answers and digests
+   * count against the same windows (`limits` and `safetyMarginMs` are then the limiter's own).
+   */
+  limiter?: PlatformRateLimiter;
   retry?: Partial<RetryPolicy>;
   /** Sends in flight at once. */
   concurrency?: number;
@@ -57,8 +62,8 @@ export interface SenderOptions {
   /** A send that has not settled after this long counts as a transient failure (0 = no limit). */
   sendTimeoutMs?: number;
   /**
-   * Added to every rate window: covers the clock's millisecond granularity between checking a
-   * window and the request leaving. Pauses a platform asks for (429) are honoured without it.
+   * Slack added to every rate window (default 0), for platforms that count arrival times over a
+   * jittery network. Pauses a platform asks for (429) are honoured exactly, without it.
    */
   safetyMarginMs?: number;
   clock?: Clock;
@@ -112,6 +117,8 @@ export class Sender {
   #buffer: OutboxDelivery[] = [];
   #bufferedAt = Number.NEGATIVE_INFINITY;
   #refetch = false;
+  /** The last fetch returned as many messages as asked: the outbox holds more behind them. */
+  #lastFetchFull = false;
   /** Instants this sender scheduled retries for: it wakes exactly then. Sorted ascending. */
   #retryWakes: number[] = [];
   #stats: SenderStats = { sent: 0, retried: 0, failed: 0, migrated: 0, droppedTargets: 0, fallbacks: 0 };
@@ -125,9 +132,11 @@ export class Sender {
   constructor(options: SenderOptions) {
     this.#store = options.store;
     this.#platform = options.platform;
-    this.#limiter = new PlatformRateLimiter(options.limits ?? DEFAULT_LIMITS[options.platform.platform], {
-      safetyMarginMs: options.safetyMarginMs ?? 1,
-    });
+    this.#limiter =
+      options.limiter ??
+      new PlatformRateLimiter(options.limits ?? DEFAULT_LIMITS[options.platform.platform], {
+        safetyMarginMs: options.safetyMarginMs ?? 0,
+      });
     this.#policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.#concurrency = Math.max(1, Math.floor(options.concurrency ?? 8));
     this.#batchSize = Math.max(1, Math.floor(options.batchSize ?? 100));
@@ -240,9 +249,11 @@ export class Sender {
       this.#buffer = fetched.filter((delivery) => !this.#inFlight.has(delivery.id));
       this.#bufferedAt = now;
       this.#refetch = false;
+      this.#lastFetchFull = fetched.length >= limit;
     }
 
     let started = 0;
+    let heldByLimits = 0;
     let wakeAt = Math.min(nextRetry, now + this.#idlePollMs);
     const held: OutboxDelivery[] = [];
     for (const delivery of this.#buffer) {
@@ -255,21 +266,25 @@ export class Sender {
       if (availableAt > at) {
         wakeAt = Math.min(wakeAt, availableAt);
         held.push(delivery);
+        heldByLimits++;
         continue;
       }
-      this.#limiter.record(delivery.targetId, at);
       this.#start(delivery);
+      // Counted from after the request was handed to the platform, never before: the instant the
+      // platform sees is then never earlier than the one the windows hold.
+      this.#limiter.record(delivery.targetId, this.#clock.now().getTime());
       started++;
     }
     this.#buffer = held;
-    if (started > 0) {
-      this.#fetchSize = Math.max(this.#batchSize, Math.floor(this.#fetchSize / 2));
-      return 0;
-    }
-    if (fetched && fetched.length >= limit && held.length > 0 && this.#fetchSize < this.#maxBatchSize) {
-      // Everything fetched is held back by its chat's limit: look further down the queue at once.
+    if (started < free && heldByLimits > 0 && this.#lastFetchFull && this.#fetchSize < this.#maxBatchSize) {
+      // Sends could go out, but what is buffered waits on its chats' limits (a busy group at the
+      // head of the queue) and the outbox holds more: look further down the queue at once.
       this.#fetchSize = Math.min(this.#maxBatchSize, this.#fetchSize * 4);
       this.#refetch = true;
+      return 0;
+    }
+    if (started > 0) {
+      if (fetched && heldByLimits === 0) this.#fetchSize = Math.max(this.#batchSize, Math.floor(this.#fetchSize / 2));
       return 0;
     }
     if (fetched && held.length === 0 && this.#inFlight.size === 0 && this.#retryWakes.length === 0) this.#becameIdle();
@@ -312,6 +327,7 @@ export class Sender {
     }
     let failure: DeliveryError | null = null;
     try {
+      // No await before this point: `#pump` relies on the platform being called synchronously.
       await this.#send(delivery.targetId, body);
     } catch (error) {
       failure = asDeliveryError(error);

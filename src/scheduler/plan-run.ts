@@ -40,6 +40,8 @@ export type RunPlan =
  */
 export class ScheduleMath {
   readonly #memo = new Map<string, number>();
+  /** Whole plans by (schedule, due instant, window start, now): see `planRun`. */
+  readonly plans = new Map<string, PlanShape>();
 
   next(schedule: DigestSchedule, after: number): number {
     return this.#cached('n', schedule, after, () => nextDueAt(schedule, new Date(after)).getTime());
@@ -70,7 +72,26 @@ function instant(text: string | null): number {
   return Date.parse(text);
 }
 
+type PlanShape = DistributiveOmit<RunPlan, 'subscription'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * Plans a due subscription. Subscriptions with the same schedule, due instant and window start
+ * get the same plan; with `math` shared across a tick it is computed once for all of them.
+ */
 export function planRun(sub: SubscriptionRecord, now: Date, options: RunPlanOptions = DEFAULT_RUN_PLAN_OPTIONS, math = new ScheduleMath()): RunPlan {
+  const key = `${sub.timezone}|${sub.localTime}|${sub.frequency}|${sub.weekday ?? ''}|${sub.nextDueAt}|${sub.lastRunAt ?? `c${sub.createdAt}`}|${now.getTime()}|${options.graceMs}|${options.maxWindowPeriods}`;
+  let shape = math.plans.get(key);
+  if (!shape) {
+    const { subscription: _, ...computed } = computePlan(sub, now, options, math);
+    shape = computed;
+    if (math.plans.size > 100_000) math.plans.clear();
+    math.plans.set(key, shape);
+  }
+  return { ...shape, subscription: sub } as RunPlan;
+}
+
+function computePlan(sub: SubscriptionRecord, now: Date, options: RunPlanOptions, math: ScheduleMath): RunPlan {
   const nowMs = now.getTime();
   const schedule = scheduleOf(sub);
   const dueMs = instant(sub.nextDueAt);
