@@ -9,6 +9,7 @@ export interface BenchSuite {
 
 const SUITES: Record<string, () => Promise<BenchSuite>> = {
   pipeline: async () => (await import('./pipeline.ts')).pipelineBench,
+  render: async () => (await import('./render.ts')).renderBench,
   store: async () => (await import('./store.ts')).storeBench,
   topics: async () => (await import('./topics.ts')).topicsBench,
 };
