@@ -96,4 +96,11 @@ export const ar: Record<MessageKey, string> = {
   'error.no_subscriptions': 'لا اشتراكات في هذه المحادثة بعد. جرّب /digest {example} أو /subscribe {example} 08:00',
   'error.unknown_item': 'لا يوجد خبر أو قصة بالمعرّف «{id}».',
   'error.digest_channel_discord_only': 'قناة الموجز المنفصلة متاحة في ديسكورد فقط؛ هنا تصل الموجزات إلى هذه المحادثة.',
+  // الموجزات المجدولة والتسليم (src/digest, src/delivery) -----------------------------------
+  'digest.quietDay': 'لا جديد عن {topic} منذ الموجز السابق.',
+  'delivery.targetPaused': 'أُوقفت الموجزات إلى {target}: {reason}. يمكن لأحد المشرفين إصلاح ذلك ثم الاشتراك من جديد.',
+  'delivery.reason.blocked': 'حُظر البوت أو أُزيل',
+  'delivery.reason.gone': 'المحادثة أو القناة لم تعد موجودة',
+  'delivery.reason.forbidden': 'ينقص البوت إذنٌ هناك',
+  'delivery.reason.forbiddenNamed': 'ينقص البوت إذن {permission} هناك',
 };

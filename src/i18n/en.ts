@@ -98,6 +98,13 @@ export const en = {
   'error.no_subscriptions': 'This chat has no subscriptions yet. Try /digest {example}, or /subscribe {example} 08:00',
   'error.unknown_item': 'No article or story has the id "{id}".',
   'error.digest_channel_discord_only': 'A separate digest channel exists on Discord only; here digests arrive in this chat.',
+  // Scheduled digests and delivery (src/digest, src/delivery) -------------------------------
+  'digest.quietDay': 'Nothing new on {topic} since the last digest.',
+  'delivery.targetPaused': 'Digests to {target} are paused: {reason}. An admin can fix this and subscribe again.',
+  'delivery.reason.blocked': 'the bot was blocked or removed',
+  'delivery.reason.gone': 'the chat or channel no longer exists',
+  'delivery.reason.forbidden': 'the bot lacks a permission there',
+  'delivery.reason.forbiddenNamed': 'the bot lacks the {permission} permission there',
 } as const;
 
 export type MessageKey = keyof typeof en;
