@@ -20,7 +20,7 @@ import {
   DISCORD_EMBED_TITLE_LIMIT,
 } from './limits.ts';
 import { toDisplayBriefing, type DisplayBriefing, type DisplayItem, type DisplayOptions } from './model.ts';
-import { cutAtCodePoint, cutAtGrapheme, largestFitting, shortenSentences, shortenText } from './truncate.ts';
+import { cutAtCodePoint, largestFitting, shortenSentences, shortenText } from './truncate.ts';
 
 export interface DiscordEmbedField {
   name: string;
@@ -59,9 +59,6 @@ export const DISCORD_BRIEFING_COLOR = 0x1f6feb;
 
 /** Up to this many "Sources" fields per embed: three fields hold at least six long Arabic-slug links. */
 const MAX_SOURCE_FIELDS = 3;
-
-/** Source names are capped so that escaping and isolating one can never overflow a field value. */
-const MAX_LIST_ENTRY_NAME = 200;
 
 interface Context {
   language: Language;
@@ -148,10 +145,10 @@ function renderItemEmbed(ctx: Context, item: DisplayItem, color: number): Discor
   const sources = listFields(
     ctx,
     translate(language, 'render.sources'),
+    // Names are capped by the display model (MAX_NAME_CHARS), so one entry always fits a field.
     item.sources.map((source) => {
-      const name = cutAtGrapheme(source.name, MAX_LIST_ENTRY_NAME);
-      const label = text(ctx, name, { urls: 'plain' });
-      const short = text(ctx, name);
+      const label = text(ctx, source.name, { urls: 'plain' });
+      const short = text(ctx, source.name);
       return { full: source.url ? `[${label}](${discordLinkTarget(source.url)})` : short, short };
     }),
     item.moreSources,
