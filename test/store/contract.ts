@@ -9,6 +9,7 @@ import { chatContract } from './contract/chats.ts';
 import { digestContract } from './contract/digests.ts';
 import { durabilityContract } from './contract/durability.ts';
 import { outboxContract } from './contract/outbox.ts';
+import { outboxPropertyContract } from './contract/outbox-properties.ts';
 import { subscriptionContract } from './contract/subscriptions.ts';
 
 export interface StoreHarness {
@@ -67,6 +68,7 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
     subscriptionContract(ctx);
     digestContract(ctx);
     outboxContract(ctx);
+    outboxPropertyContract(ctx);
     durabilityContract(ctx);
   });
 }
