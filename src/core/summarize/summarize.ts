@@ -10,7 +10,7 @@
  * Sentences are ranked greedily by that score and the budget is filled down the ranking.
  * The weights are global constants, the same for every document.
  */
-import { matchTokens, normalizeForMatch, wordsOf } from '../text/normalize.ts';
+import { matchTokens } from '../text/normalize.ts';
 import { sentenceSpans } from '../text/sentences.ts';
 import { contentTerms, contentTermsOf } from '../text/stem.ts';
 import { articleVectors, centrality, cosine } from './term-vectors.ts';
@@ -79,9 +79,7 @@ const DUPLICATE_PENALTY = 10;
 export type SummaryWeights = { [K in keyof typeof SUMMARY_WEIGHTS]: number };
 
 /** Words of display text the way the budget counts them: normalised word tokens. */
-export function countWords(text: string): number {
-  return wordsOf(normalizeForMatch(text)).length;
-}
+export { countWords } from '../text/normalize.ts';
 
 /** Splits every paragraph into sentences, keeping where each came from. */
 export function articleSentences(paragraphs: readonly string[]): ArticleSentence[] {
