@@ -87,8 +87,8 @@ export class DigestScheduler {
     this.#composer = options.composer;
     this.#clock = options.clock ?? systemClock;
     this.#log = options.log ?? silentEventLog;
-    this.#claimBatchSize = Math.max(1, Math.floor(options.claimBatchSize ?? 5_000));
-    this.#commitBatchSize = Math.max(1, Math.floor(options.commitBatchSize ?? 1_000));
+    this.#claimBatchSize = Math.max(1, Math.floor(options.claimBatchSize ?? 2_000));
+    this.#commitBatchSize = Math.max(1, Math.floor(options.commitBatchSize ?? 500));
     this.#planOptions = { ...DEFAULT_RUN_PLAN_OPTIONS, ...options.plan };
     this.#onEnqueued = options.onEnqueued;
   }
@@ -204,9 +204,12 @@ export class DigestScheduler {
       }
       const group: DigestGroup = { topicId: sub.topicId, windowFrom: plan.windowFrom, windowTo: plan.windowTo, language: sub.language, platform: sub.chat.platform };
       const key = digestRenderKey(group);
-      const work = groups.get(key) ?? { group, plans: [] };
+      let work = groups.get(key);
+      if (!work) {
+        work = { group, plans: [] };
+        groups.set(key, work);
+      }
       work.plans.push(plan);
-      groups.set(key, work);
     }
     if (groups.size === 0) return;
 
