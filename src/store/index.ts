@@ -4,7 +4,14 @@ import type { StoreClock } from './sql-store.ts';
 
 export type StoreOptions =
   | { kind: 'sqlite'; path: string; clock?: StoreClock }
-  | { kind: 'postgres'; url: string; schema?: string; clock?: StoreClock; maxConnections?: number };
+  | {
+      kind: 'postgres';
+      url: string;
+      schema?: string;
+      clock?: StoreClock;
+      maxConnections?: number;
+      sessionSettings?: Record<string, string>;
+    };
 
 /** Opens the store and applies pending migrations, so the returned store is ready to use. */
 export async function openStore(options: StoreOptions): Promise<Store> {

@@ -23,6 +23,11 @@ export interface PostgresStoreOptions {
   /** Pool size per process. */
   maxConnections?: number;
   /**
+   * Server settings for every connection, e.g. `{ statement_timeout: '30s', application_name: 'mowjaz-worker-2' }`.
+   * Names and values are limited to plain characters (they travel in the startup packet, unquoted).
+   */
+  sessionSettings?: Record<string, string>;
+  /**
    * A pool the caller owns and ends (made with `createPostgresPool` so the schema applies); the store
    * uses it instead of opening its own and leaves it open on `close()`.
    */
@@ -57,8 +62,16 @@ export function withDefaultUser(url: string): string {
 
 export function createPostgresPool(options: PostgresStoreOptions): pg.Pool {
   const config: pg.PoolConfig = { connectionString: withDefaultUser(options.url), max: options.maxConnections ?? 10 };
-  // search_path as a startup parameter applies to every pooled connection, before any query.
-  if (options.schema !== undefined) config.options = `-c search_path=${checkSchemaName(options.schema)}`;
+  // Startup parameters apply to every pooled connection, before its first query.
+  const settings: Record<string, string> = { ...options.sessionSettings };
+  if (options.schema !== undefined) settings['search_path'] = checkSchemaName(options.schema);
+  const startup = Object.entries(settings).map(([name, value]) => {
+    if (!/^[a-z_][a-z0-9_.]*$/.test(name) || !/^[A-Za-z0-9_.:\/+-]+$/.test(value)) {
+      throw new StoreError('invalid', `session setting ${name}=${value} is not a plain name and value`, { name, value });
+    }
+    return `-c ${name}=${value}`;
+  });
+  if (startup.length > 0) config.options = startup.join(' ');
   return new pg.Pool(config);
 }
 

@@ -19,7 +19,7 @@ export function outboxPropertyContract(ctx: ContractContext): void {
       const store = ctx.store();
       await fc.assert(
         fc.asyncProperty(
-          fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 5 }),
+          fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 4 }),
           fc.array(outcome, { minLength: 1, maxLength: 30 }),
           fc.integer({ min: 1, max: 5 }),
           async (runSizes, outcomes, pollSize) => {
@@ -60,13 +60,13 @@ export function outboxPropertyContract(ctx: ContractContext): void {
                 expect(runDone).toBeDefined();
                 // Everything before this message in its run has already left the outbox.
                 expect(runDone?.length).toBe(d.seq);
-                const o = outcomes[step++ % outcomes.length] ?? { kind: 'sent' };
+                const drawn = outcomes[step++ % outcomes.length] ?? { kind: 'sent' };
+                // At most two retries per message, so every generated scenario drains.
+                const o: Outcome = drawn.kind === 'retry' && d.attempts >= 2 ? { kind: 'sent' } : drawn;
                 if (o.kind === 'retry') {
                   const next = at((Date.parse(now) - Date.parse(T0)) / 3_600_000 + o.hours);
                   await store.markRetry(d.id, next, 'transient');
                   retries.push(next);
-                  // A message retried at once would loop forever under a constant outcome; count it as sent next time.
-                  if (o.hours === 0) outcomes[(step - 1) % outcomes.length] = { kind: 'sent' };
                   break;
                 }
                 if (o.kind === 'sent') await store.markSent(d.id, now);
@@ -83,7 +83,8 @@ export function outboxPropertyContract(ctx: ContractContext): void {
             expect(await store.nextDeliveries('telegram', at(10_000), 100)).toEqual([]);
           },
         ),
-        { numRuns: 8 },
+        // Few runs: each drives a whole outbox through the engine, and PostgreSQL pays a round trip per call.
+        { numRuns: 6 },
       );
     });
   });
