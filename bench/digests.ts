@@ -13,8 +13,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadArticles } from '../src/core/content/load.ts';
-import { clusterStories } from '../src/core/stories/cluster.ts';
 import type { Language } from '../src/core/types.ts';
 import { StoreDigestComposer } from '../src/digest/compose.ts';
 import { DigestScheduler, type TickReport } from '../src/scheduler/scheduler.ts';
@@ -48,6 +46,9 @@ function topicNames(topicId: string): Partial<Record<Language, string>> {
 
 /** The sample articles, each matched to a handful of the 20 benchmark topics. */
 export async function seedArticles(path: string): Promise<number> {
+  // Imported here so the tick process does not carry the content pipeline in its memory figure.
+  const { loadArticles } = await import('../src/core/content/load.ts');
+  const { clusterStories } = await import('../src/core/stories/cluster.ts');
   const store = await openSqliteStore({ path });
   const { articles } = await loadArticles([join(repoRoot, 'content', 'articles')]);
   const storyOf = new Map<string, string>();

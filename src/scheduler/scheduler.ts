@@ -281,7 +281,7 @@ export class DigestScheduler {
       nextDueAt: plan.nextDueAt,
     };
     if (render && render === quiet) this.#quietRuns.add(commit);
-    if (render) {
+    if (render && chats.size > 0) {
       const chat = chats.get(chatKey(sub.chat));
       const holdUntil = chat ? quietHoursEnd(chat.settings.quietHours, chat.settings.timezone, now) : null;
       if (holdUntil) commit.notBefore = holdUntil.toISOString();
@@ -332,7 +332,8 @@ export class DigestScheduler {
     const refs = new Map<string, SubscriptionRecord['chat']>();
     for (const sub of subs) refs.set(chatKey(sub.chat), sub.chat);
     const chats = await this.#store.getChats([...refs.values()]);
-    return new Map(chats.map((chat) => [chatKey(chat), chat]));
+    // Only chats with quiet hours matter to the tick.
+    return new Map(chats.filter((chat) => chat.settings.quietHours !== null).map((chat) => [chatKey(chat), chat]));
   }
 }
 
