@@ -8,8 +8,10 @@ export interface BenchSuite {
 }
 
 const SUITES: Record<string, () => Promise<BenchSuite>> = {
+  digests: async () => (await import('./digests.ts')).digestsBench,
   pipeline: async () => (await import('./pipeline.ts')).pipelineBench,
   render: async () => (await import('./render.ts')).renderBench,
+  sender: async () => (await import('./sender.ts')).senderBench,
   store: async () => (await import('./store.ts')).storeBench,
   topics: async () => (await import('./topics.ts')).topicsBench,
 };
