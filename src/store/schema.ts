@@ -119,6 +119,47 @@ export interface OutboxTable {
   created_at: string;
 }
 
+export interface SourcesTable {
+  id: string;
+  name: string;
+  url: string;
+  kind: string;
+  language: string;
+  poll_minutes: number;
+  /** JSON array of topic ids. */
+  topics: string;
+  status: string;
+  paused_reason: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  failures: number;
+  last_error: string | null;
+  failure_notified: number;
+  next_poll_at: string;
+  last_polled_at: string | null;
+  added_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SourceItemsTable {
+  source_id: string;
+  item_key: string;
+  seen_at: string;
+}
+
+export interface SubscriptionAlertsTable {
+  subscription_id: string;
+  threshold: number;
+  per_hour: number;
+}
+
+export interface AlertsSentTable {
+  subscription_id: string;
+  story_id: string;
+  sent_at: string;
+}
+
 export interface MigrationsTable {
   id: string;
   applied_at: string;
@@ -134,6 +175,10 @@ export interface StoreSchema {
   digest_runs: DigestRunsTable;
   outbox: OutboxTable;
   mowjaz_migrations: MigrationsTable;
+  sources: SourcesTable;
+  source_items: SourceItemsTable;
+  subscription_alerts: SubscriptionAlertsTable;
+  alerts_sent: AlertsSentTable;
 }
 
 export type SqlEngine = 'sqlite' | 'postgres';

@@ -29,7 +29,9 @@ import * as chats from './sql/chats.ts';
 import type { SqlContext } from './sql/context.ts';
 import * as digests from './sql/digests.ts';
 import * as outbox from './sql/outbox.ts';
+import * as sources from './sql/sources.ts';
 import * as subscriptions from './sql/subscriptions.ts';
+import type { AlertSettings, NewSource, SourceRecord, SourceState } from './source-records.ts';
 import { SqliteRunWriter } from './sql/sqlite-runs.ts';
 import { timeOrderedIds } from './ids.ts';
 
@@ -209,5 +211,38 @@ export class SqlStore implements Store {
   countOutbox(status?: OutboxMessage['status']): Promise<number> {
     return outbox.countOutbox(this.#ctx, status);
   }
-}
 
+  upsertSource(source: NewSource): Promise<SourceRecord> {
+    return sources.upsertSource(this.#ctx, source);
+  }
+  getSource(id: string): Promise<SourceRecord | null> {
+    return sources.getSource(this.#ctx, id);
+  }
+  listSources(): Promise<SourceRecord[]> {
+    return sources.listSources(this.#ctx);
+  }
+  deleteSource(id: string): Promise<boolean> {
+    return sources.deleteSource(this.#ctx, id);
+  }
+  updateSourceState(id: string, patch: Partial<SourceState>): Promise<SourceRecord | null> {
+    return sources.updateSourceState(this.#ctx, id, patch);
+  }
+  listDueSources(now: string, limit: number): Promise<SourceRecord[]> {
+    return sources.listDueSources(this.#ctx, now, limit);
+  }
+  markItemsSeen(sourceId: string, keys: readonly string[], seenAt: string): Promise<string[]> {
+    return sources.markItemsSeen(this.#ctx, sourceId, keys, seenAt);
+  }
+  setAlertSettings(subscriptionId: string, settings: Omit<AlertSettings, 'subscriptionId'> | null): Promise<void> {
+    return sources.setAlertSettings(this.#ctx, subscriptionId, settings);
+  }
+  listAlertSettings(subscriptionIds?: readonly string[]): Promise<AlertSettings[]> {
+    return sources.listAlertSettings(this.#ctx, subscriptionIds);
+  }
+  recordAlert(subscriptionId: string, storyId: string, sentAt: string): Promise<boolean> {
+    return sources.recordAlert(this.#ctx, subscriptionId, storyId, sentAt);
+  }
+  countAlertsSince(subscriptionId: string, since: string): Promise<number> {
+    return sources.countAlertsSince(this.#ctx, subscriptionId, since);
+  }
+}

@@ -20,6 +20,7 @@ import type {
   SubscriptionRecord,
 } from './records.ts';
 import type { Article } from '../core/types.ts';
+import type { AlertSettings, NewSource, SourceRecord, SourceState } from './source-records.ts';
 
 export interface ArticleQuery {
   topicId?: string;
@@ -128,4 +129,25 @@ export interface Store {
   /** Gives up on a message (permanent failure) and on the rest of its target's pending messages when `dropTarget`. */
   markFailed(id: string, error: string, options?: { dropTarget?: boolean }): Promise<number>;
   countOutbox(status?: OutboxMessage['status']): Promise<number>;
+
+  // Live sources and breaking alerts --------------------------------------------------------------
+  /** Creates a source, or updates its definition keeping its polling state (validators, failures, pause). */
+  upsertSource(source: NewSource): Promise<SourceRecord>;
+  getSource(id: string): Promise<SourceRecord | null>;
+  /** Every source, by id. */
+  listSources(): Promise<SourceRecord[]>;
+  /** Removes the source and the record of items seen from it; false when there was none. */
+  deleteSource(id: string): Promise<boolean>;
+  updateSourceState(id: string, patch: Partial<SourceState>): Promise<SourceRecord | null>;
+  /** Active sources whose next poll is at or before `now`, earliest first. */
+  listDueSources(now: string, limit: number): Promise<SourceRecord[]>;
+  /** Records item keys (guid, URL or title+date hash) as seen; returns the ones never seen before. */
+  markItemsSeen(sourceId: string, keys: readonly string[], seenAt: string): Promise<string[]>;
+  /** Turns breaking alerts on (or off with null) for a subscription. */
+  setAlertSettings(subscriptionId: string, settings: Omit<AlertSettings, 'subscriptionId'> | null): Promise<void>;
+  /** Alert settings of the given subscriptions (all when omitted). */
+  listAlertSettings(subscriptionIds?: readonly string[]): Promise<AlertSettings[]>;
+  /** Records an alert about a story; false when the subscription was already alerted about it. */
+  recordAlert(subscriptionId: string, storyId: string, sentAt: string): Promise<boolean>;
+  countAlertsSince(subscriptionId: string, since: string): Promise<number>;
 }

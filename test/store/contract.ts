@@ -10,6 +10,7 @@ import { digestContract } from './contract/digests.ts';
 import { durabilityContract } from './contract/durability.ts';
 import { outboxContract } from './contract/outbox.ts';
 import { outboxPropertyContract } from './contract/outbox-properties.ts';
+import { sourceContract } from './contract/sources.ts';
 import { subscriptionContract } from './contract/subscriptions.ts';
 
 export interface StoreHarness {
@@ -70,5 +71,6 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
     outboxContract(ctx);
     outboxPropertyContract(ctx);
     durabilityContract(ctx);
+    sourceContract(ctx);
   });
 }

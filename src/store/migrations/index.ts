@@ -8,9 +8,10 @@ import { StoreError } from '../errors.ts';
 import type { SqlEngine, StoreSchema } from '../schema.ts';
 import { inTransaction } from '../sql/transaction.ts';
 import { initialMigration } from './0001-initial.ts';
+import { sourcesMigration } from './0003-sources.ts';
 import type { StoreMigration } from './migration.ts';
 
-export const MIGRATIONS: readonly StoreMigration[] = [initialMigration];
+export const MIGRATIONS: readonly StoreMigration[] = [initialMigration, sourcesMigration];
 
 /** Applies pending migrations; returns the ids applied now. */
 export async function runMigrations(
