@@ -22,8 +22,9 @@ function lines(): string[] {
   return readFileSync(deliveredPath, 'utf8').split('\n').filter((line) => line.length > 0);
 }
 
-function startDrain(): { child: ChildProcess; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, dbPath, deliveredPath], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+function startDrain(slowAfter?: number): { child: ChildProcess; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
+  const args = ['--import', 'tsx', FIXTURE, dbPath, deliveredPath, ...(slowAfter === undefined ? [] : [String(slowAfter)])];
+  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -85,8 +86,8 @@ afterAll(() => {
 
 describe('crash recovery: SIGKILL in the middle of a 10,000-message digest run', () => {
   it('given the sender is killed mid-way and restarted then every message is delivered, none lost, at most the one in flight twice', async () => {
-    const first = startDrain();
     const killAt = Math.floor(TOTAL * 0.3);
+    const first = startDrain(killAt);
     await new Promise<void>((resolve, reject) => {
       const poll = setInterval(() => {
         // Each line is "<chat id>#<part>\n", at least 8 bytes: the size says enough without reading the file.
