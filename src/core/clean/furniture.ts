@@ -40,12 +40,36 @@ export type FurnitureReason =
   | 'link-only'
   | 'hashtags-only';
 
-interface LineView {
-  /** Matching form of the whole line. */
-  folded: string;
+const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
+
+/**
+ * A line as the rules see it. Most rules look only at short lines, so the token and segment
+ * lists are built the first time a rule asks for them, not for every line of prose.
+ */
+class LineView {
+  private tokenList: string[] | undefined;
+  private segmentList: string[] | undefined;
+
+  constructor(
+    /** Matching form of the whole line. */
+    readonly folded: string,
+    readonly shape: LineShape,
+  ) {}
+
   /** Matching-form tokens with surrounding punctuation removed (empty tokens dropped). */
-  tokens: string[];
-  shape: LineShape;
+  get tokens(): string[] {
+    this.tokenList ??= this.folded
+      .split(' ')
+      .map((token) => token.replace(EDGE_PUNCTUATION, ''))
+      .filter((token) => token.length > 0);
+    return this.tokenList;
+  }
+
+  /** The line split on the separators menus use. */
+  get segments(): string[] {
+    this.segmentList ??= splitSegments(this.folded);
+    return this.segmentList;
+  }
 }
 
 const compiled = new Map<string, RegExp>();
@@ -62,17 +86,6 @@ function rx(source: string): RegExp {
 
 function vocabulary(words: string): Set<string> {
   return new Set(words.split(/\s+/u).filter(Boolean).map((word) => normalizeForMatch(word)));
-}
-
-const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
-
-function viewOf(line: string): LineView {
-  const folded = normalizeForMatch(line);
-  const tokens = folded
-    .split(' ')
-    .map((token) => token.replace(EDGE_PUNCTUATION, ''))
-    .filter((token) => token.length > 0);
-  return { folded, tokens, shape: shapeOf(line) };
 }
 
 function allIn(tokens: string[], ...sets: Set<string>[]): boolean {
@@ -179,7 +192,7 @@ const RULES: Rule[] = [
   {
     reason: 'site-links',
     test: (v) => {
-      const segments = splitSegments(v.folded);
+      const segments = v.segments;
       return segments.length > 0 && segments.every((segment) => SITE_LINKS.has(segment));
     },
   },
@@ -187,7 +200,7 @@ const RULES: Rule[] = [
     reason: 'navigation',
     test: (v) => {
       if (v.shape.endsSentence) return false;
-      const segments = splitSegments(v.folded);
+      const segments = v.segments;
       if (segments.length >= 3 && segments.every((segment) => segment.split(' ').length <= 3)) return true;
       return count(v) <= 12 && allIn(v.tokens, NAVIGATION);
     },
@@ -268,9 +281,15 @@ function splitSegments(folded: string): string[] {
 
 /** Why a line is page furniture, or `undefined` when it may be article text. */
 export function furnitureReason(line: string): FurnitureReason | undefined {
-  const view = viewOf(line);
+  return furnitureReasonOfShape(line, shapeOf(line));
+}
+
+/** `furnitureReason` for a caller that has measured the line already (`shape` must be `shapeOf(line)`). */
+export function furnitureReasonOfShape(line: string, shape: LineShape): FurnitureReason | undefined {
+  const view = new LineView(normalizeForMatch(line), shape);
   if (view.folded.length === 0) return 'no-letters';
-  return RULES.find((rule) => rule.test(view))?.reason;
+  for (const rule of RULES) if (rule.test(view)) return rule.reason;
+  return undefined;
 }
 
 export function isFurniture(line: string): boolean {

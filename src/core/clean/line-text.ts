@@ -6,20 +6,67 @@
  */
 import { countLetters } from '../text/language.ts';
 
-/** Horizontal white space a scraper leaves around and inside lines (not U+FEFF: it is invisible, not space). */
-const SPACE = '[ \\t\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]';
-const EDGE_SPACE = new RegExp(`^${SPACE}+|${SPACE}+$`, 'g');
-const SPACE_RUN = new RegExp(`${SPACE}{2,}`, 'g');
+/**
+ * Horizontal white space a scraper leaves around and inside lines (not U+FEFF: it is invisible,
+ * not space): tab, space, U+00A0, U+1680, U+2000–U+200A, U+202F, U+205F, U+3000.
+ */
+function isLineSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || code === 0x09;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000;
+}
+
+/** Invisible format characters: soft hyphen, ALM, Mongolian vowel separator, zero-widths, bidi controls, BOM. */
+function isInvisible(code: number): boolean {
+  if (code < 0xad) return false;
+  return (
+    code === 0xad ||
+    code === 0x061c ||
+    code === 0x180e ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x2064) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code === 0xfeff
+  );
+}
+
+/** JavaScript's `\s`: Unicode white space and U+FEFF. */
+function isWhiteSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+const EDGE_SPACE = /^[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+|[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+$/g;
+const SPACE_RUN = /[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]{2,}/g;
 const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
 /** Trims the line and collapses internal runs of spaces to one space; nothing else changes. */
 export function tidyLine(line: string): string {
-  return line.replace(EDGE_SPACE, '').replace(SPACE_RUN, ' ');
+  // Most lines are already tidy: look before building new strings.
+  const n = line.length;
+  if (n === 0) return line;
+  let untidy = isLineSpace(line.charCodeAt(0)) || isLineSpace(line.charCodeAt(n - 1));
+  for (let i = 1; !untidy && i < n; i++) untidy = isLineSpace(line.charCodeAt(i)) && isLineSpace(line.charCodeAt(i - 1));
+  return untidy ? line.replace(EDGE_SPACE, '').replace(SPACE_RUN, ' ') : line;
 }
 
 /** True when the line has nothing visible (only spaces and invisible characters). */
 export function isBlankLine(line: string): boolean {
-  return tidyLine(line.replace(INVISIBLE, '')).length === 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (!isLineSpace(code) && !isInvisible(code)) return false;
+  }
+  return true;
 }
 
 /** Splits page text into lines (any line-ending convention). */
@@ -39,23 +86,55 @@ export interface LineShape {
   endsWithPeriod: boolean;
 }
 
-const TRAILING_CLOSERS = /["'”’»›)\]}\s\u200E\u200F*]+$/u;
-const SENTENCE_END = /[.!?؟…؛:]$/u;
-const PERIOD_END = /[.…]$/u;
+/** Quotes, brackets and asterisks that may follow the final punctuation of a line. */
+function isTrailingCloser(code: number): boolean {
+  return (
+    code === 0x22 || code === 0x27 || code === 0x201d || code === 0x2019 || code === 0xbb || code === 0x203a ||
+    code === 0x29 || code === 0x5d || code === 0x7d || code === 0x2a || code === 0x200e || code === 0x200f
+  );
+}
 
+/** . ! ? ؟ … ؛ : */
+function isSentenceEnd(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x061f || code === 0x2026 || code === 0x061b || code === 0x3a;
+}
+
+function hasInvisible(line: string): boolean {
+  for (let i = 0; i < line.length; i++) if (isInvisible(line.charCodeAt(i))) return true;
+  return false;
+}
+
+/** One pass over the line (this runs on every line of every page). */
 export function shapeOf(line: string): LineShape {
-  const visibleText = line.replace(INVISIBLE, '');
-  const words = visibleText.split(/\s+/u).filter((word) => word.length > 0);
-  const counts = countLetters(visibleText);
-  const letters = counts.arabic + counts.latin + counts.other;
-  const visible = visibleText.replace(/\s+/gu, '').length;
-  const core = visibleText.replace(TRAILING_CLOSERS, '');
+  const text = hasInvisible(line) ? line.replace(INVISIBLE, '') : line;
+  const words: string[] = [];
+  const n = text.length;
+  let visible = 0;
+  let wordStart = -1;
+  for (let i = 0; i < n; i++) {
+    if (isWhiteSpace(text.charCodeAt(i))) {
+      if (wordStart >= 0) words.push(text.slice(wordStart, i));
+      wordStart = -1;
+    } else {
+      visible += 1;
+      if (wordStart < 0) wordStart = i;
+    }
+  }
+  if (wordStart >= 0) words.push(text.slice(wordStart));
+  const counts = countLetters(text);
+  let end = n;
+  while (end > 0) {
+    const code = text.charCodeAt(end - 1);
+    if (!isTrailingCloser(code) && !isWhiteSpace(code)) break;
+    end -= 1;
+  }
+  const last = end > 0 ? text.charCodeAt(end - 1) : -1;
   return {
     words,
-    letters,
+    letters: counts.arabic + counts.latin + counts.other,
     visible,
-    endsSentence: SENTENCE_END.test(core),
-    endsWithPeriod: PERIOD_END.test(core),
+    endsSentence: isSentenceEnd(last),
+    endsWithPeriod: last === 0x2e || last === 0x2026,
   };
 }
 

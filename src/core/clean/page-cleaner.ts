@@ -14,7 +14,7 @@
  *   dropped.
  * Kept text is display text: only trimmed and with runs of spaces collapsed, never normalised.
  */
-import { furnitureReason, type FurnitureReason } from './furniture.ts';
+import { furnitureReason, furnitureReasonOfShape, type FurnitureReason } from './furniture.ts';
 import { isBlankLine, letterRatio, shapeOf, splitLines, tidyLine, type LineShape } from './line-text.ts';
 
 export interface CleanedPage {
@@ -108,7 +108,8 @@ export function explainPage(text: string, options: CleanOptions = {}): Explained
     .filter((raw) => !isBlankLine(raw))
     .map((raw) => {
       const tidy = tidyLine(raw);
-      return { text: tidy, shape: shapeOf(tidy), furniture: furnitureReason(tidy) };
+      const shape = shapeOf(tidy);
+      return { text: tidy, shape, furniture: furnitureReasonOfShape(tidy, shape) };
     });
 
   const firstBody = lines.findIndex((line) => isBody(line, longLineWords));

@@ -20,6 +20,14 @@ export interface LetterCounts {
 const LETTER = /\p{L}/u;
 const LATIN_LETTER = /\p{Script=Latin}/u;
 
+/** Scripts a character is counted under (plain numbers: they fill a typed table). */
+const UNKNOWN = -1;
+const NONE = 0;
+const ARABIC = 1;
+const LATIN = 2;
+const OTHER = 3;
+type Script = number;
+
 function isArabicLetter(code: number): boolean {
   return (
     (code >= 0x0620 && code <= 0x064a) ||
@@ -31,20 +39,41 @@ function isArabicLetter(code: number): boolean {
   );
 }
 
+function scriptOfChar(char: string, code: number): Script {
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ? LATIN : NONE;
+  if (isArabicLetter(code)) return ARABIC;
+  if (!LETTER.test(char)) return NONE;
+  return LATIN_LETTER.test(char) ? LATIN : OTHER;
+}
+
+/** Script of each BMP code unit, learnt on first sight (the Unicode property tests are the slow part). */
+const BMP_SCRIPTS = new Int8Array(0x10000).fill(UNKNOWN);
+
 /** Counts letters by script in one pass (articles are long; this runs on every one of them). */
 export function countLetters(text: string): LetterCounts {
-  const counts: LetterCounts = { arabic: 0, latin: 0, other: 0 };
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code < 0x80) {
-      if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) counts.latin += 1;
-    } else if (isArabicLetter(code)) counts.arabic += 1;
-    else if (LETTER.test(char)) {
-      if (LATIN_LETTER.test(char)) counts.latin += 1;
-      else counts.other += 1;
+  let arabic = 0;
+  let latin = 0;
+  let other = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    let script: Script;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      const point = text.codePointAt(i) ?? code;
+      script = scriptOfChar(String.fromCodePoint(point), point);
+      i += 1;
+    } else {
+      script = BMP_SCRIPTS[code]!;
+      if (script === UNKNOWN) {
+        script = scriptOfChar(String.fromCharCode(code), code);
+        BMP_SCRIPTS[code] = script;
+      }
     }
+    if (script === ARABIC) arabic += 1;
+    else if (script === LATIN) latin += 1;
+    else if (script === OTHER) other += 1;
   }
-  return counts;
+  return { arabic, latin, other };
 }
 
 /** Share of Arabic letters among all letters (0 when there are no letters). */
