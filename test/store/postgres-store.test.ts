@@ -7,8 +7,37 @@ import { createPostgresPool, openPostgresStore } from '../../src/store/postgres-
 import type { SqlStore } from '../../src/store/sql-store.ts';
 import { describeWithPostgres, postgresUrl } from '../support/services.ts';
 
-/** Children first, so plain DELETEs never trip a foreign key. */
-const TABLES = ['outbox', 'digest_runs', 'digest_renders', 'subscriptions', 'chats', 'article_topics', 'articles', 'stories'];
+/**
+ * The schema's tables (but the migrations record), children before parents so that plain DELETEs
+ * never trip a foreign key. Read from the catalog: new migrations need no change here.
+ */
+async function tablesChildrenFirst(pool: pg.Pool, schema: string): Promise<string[]> {
+  const tables = await pool.query<{ name: string }>(
+    `select tablename as name from pg_tables where schemaname = $1 and tablename <> 'mowjaz_migrations'`,
+    [schema],
+  );
+  const edges = await pool.query<{ child: string; parent: string }>(
+    `select c.relname as child, p.relname as parent
+     from pg_constraint k
+     join pg_class c on c.oid = k.conrelid
+     join pg_class p on p.oid = k.confrelid
+     join pg_namespace n on n.oid = c.relnamespace
+     where k.contype = 'f' and n.nspname = $1 and c.relname <> p.relname`,
+    [schema],
+  );
+  const ordered: string[] = [];
+  const remaining = new Set(tables.rows.map((t) => t.name));
+  while (remaining.size > 0) {
+    // A table goes once none of the remaining tables references it.
+    const ready = [...remaining].filter((t) => !edges.rows.some((e) => e.parent === t && remaining.has(e.child)));
+    if (ready.length === 0) throw new Error(`foreign keys form a cycle among ${[...remaining].join(', ')}`);
+    for (const t of ready.sort()) {
+      ordered.push(t);
+      remaining.delete(t);
+    }
+  }
+  return ordered;
+}
 
 /**
  * The store's pool with `synchronous_commit = off`: the tests commit hundreds of tiny
@@ -23,17 +52,17 @@ describeWithPostgres('PostgreSQL store', () => {
     const schema = `mowjaz_test_${randomBytes(6).toString('hex')}`;
     // One pool for the file: connecting costs more than most tests, and stores opened on it share it.
     const pool = testPool(schema, 4);
-    let migrated = false;
+    let tables: string[] | undefined;
     return {
       async open() {
         const store = await openPostgresStore({ url: postgresUrl(), schema, pool });
-        migrated = true;
+        tables ??= await tablesChildrenFirst(pool, schema);
         return store;
       },
       async reset() {
         // DELETE rather than TRUNCATE: on tables this small it is many times quicker; one round trip.
-        if (!migrated) return;
-        await pool.query(TABLES.map((table) => `delete from ${table};`).join(' '));
+        if (!tables) return;
+        await pool.query(tables.map((table) => `delete from ${table};`).join(' '));
       },
       async destroy() {
         try {

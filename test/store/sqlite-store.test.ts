@@ -6,6 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { describeStoreContract } from './contract.ts';
 import { commitFor, newSubscription, renderFor, T1 } from './contract/fixtures.ts';
 import { openStore } from '../../src/store/index.ts';
+import { MIGRATIONS } from '../../src/store/migrations/index.ts';
 import { openSqliteStore } from '../../src/store/sqlite-store.ts';
 
 describeStoreContract('SQLite (file in a temp dir)', async () => {
@@ -38,7 +39,7 @@ describe('SQLite store', () => {
       expect(fk.rows[0]?.foreign_keys).toBe(1);
       expect(sync.rows[0]?.synchronous).toBe(1);
       const applied = await store.db.selectFrom('mowjaz_migrations').select('id').execute();
-      expect(applied.map((r) => r.id)).toEqual(['0001-initial']);
+      expect(applied.map((r) => r.id)).toEqual(MIGRATIONS.map((m) => m.id));
     } finally {
       await store.close();
     }

@@ -8,10 +8,11 @@ import { StoreError } from '../errors.ts';
 import type { SqlEngine, StoreSchema } from '../schema.ts';
 import { inTransaction } from '../sql/transaction.ts';
 import { initialMigration } from './0001-initial.ts';
+import { pendingOutboxIndexesMigration } from './0002-pending-outbox-indexes.ts';
 import { sourcesMigration } from './0003-sources.ts';
 import type { StoreMigration } from './migration.ts';
 
-export const MIGRATIONS: readonly StoreMigration[] = [initialMigration, sourcesMigration];
+export const MIGRATIONS: readonly StoreMigration[] = [initialMigration, pendingOutboxIndexesMigration, sourcesMigration];
 
 /** Applies pending migrations; returns the ids applied now. */
 export async function runMigrations(

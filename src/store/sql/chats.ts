@@ -3,6 +3,7 @@ import type { ChatKind, ChatRecord, ChatRef, ChatSettings } from '../records.ts'
 import { StoreError } from '../errors.ts';
 import type { ChatsTable } from '../schema.ts';
 import { chunked, type SqlContext } from './context.ts';
+import { PENDING } from './outbox.ts';
 import { chatRecord } from './rows.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -148,7 +149,7 @@ export async function migrateChat(ctx: SqlContext, from: ChatRef, toChatId: stri
       .set({ target_id: toChatId })
       .where('platform', '=', platform)
       .where('target_id', '=', from.chatId)
-      .where('status', '=', 'pending')
+      .where('status', '=', PENDING)
       .execute();
   });
 }

@@ -1,5 +1,6 @@
 /** The persistent outbox the sender drains. */
 import type { OutboxDelivery, OutboxMessage, Platform } from '../records.ts';
+import { sql } from 'kysely';
 import type { SqlContext } from './context.ts';
 import { chunked } from './context.ts';
 import { outboxMessage } from './rows.ts';
@@ -30,6 +31,12 @@ export class RenderPayloadCache {
     }
   }
 }
+
+/**
+ * `status = 'pending'` written as a literal, not a bound parameter: only then do SQLite (always) and
+ * PostgreSQL (for generic plans) use the partial indexes that hold pending messages only.
+ */
+export const PENDING = sql.lit('pending');
 
 export async function enqueueMessages(
   ctx: SqlContext,
@@ -78,7 +85,7 @@ export async function nextDeliveries(
     .leftJoin('digest_runs as r', 'r.id', 'o.run_id')
     .selectAll('o')
     .select('r.subscription_id')
-    .where('o.status', '=', 'pending')
+    .where('o.status', '=', PENDING)
     .where('o.platform', '=', platform)
     .where('o.next_attempt_at', '<=', now)
     .where((eb) =>
@@ -91,7 +98,7 @@ export async function nextDeliveries(
               .selectFrom('outbox as p')
               .select('p.id')
               .whereRef('p.run_id', '=', 'o.run_id')
-              .where('p.status', '=', 'pending')
+              .where('p.status', '=', PENDING)
               .whereRef('p.seq', '<', 'o.seq'),
           ),
         ),
@@ -155,7 +162,7 @@ export async function markFailed(ctx: SqlContext, id: string, error: string, opt
       .set({ status: 'failed', last_error: `dropped with the target: ${error}` })
       .where('platform', '=', row.platform)
       .where('target_id', '=', row.target_id)
-      .where('status', '=', 'pending')
+      .where('status', '=', PENDING)
       .executeTakeFirst();
     return 1 + Number(dropped.numUpdatedRows);
   });
@@ -163,7 +170,7 @@ export async function markFailed(ctx: SqlContext, id: string, error: string, opt
 
 export async function countOutbox(ctx: SqlContext, status?: OutboxMessage['status']): Promise<number> {
   let q = ctx.db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n'));
-  if (status !== undefined) q = q.where('status', '=', status);
+  if (status !== undefined) q = q.where('status', '=', sql.lit(status));
   const row = await q.executeTakeFirstOrThrow();
   return Number(row.n);
 }
