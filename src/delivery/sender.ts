@@ -405,6 +405,7 @@ export class Sender {
       case 'migrate':
         await this.#store.migrateChat({ platform: this.platform, chatId: delivery.targetId }, action.newTargetId);
         this.#forgetTarget(delivery.targetId);
+        this.#refetch = true; // resend under the new id without waiting for the buffer to age
         this.#migrations.set(delivery.id, (this.#migrations.get(delivery.id) ?? 0) + 1);
         this.#stats.migrated++;
         this.#log.info({ event: 'delivery.chat_migrated', ...fields, newTargetId: action.newTargetId }, 'chat moved to a new id; resending there');
@@ -440,6 +441,7 @@ export class Sender {
         }
         // Stays pending and due: the next look at the outbox sends the plain version.
         this.#fallbacks.set(delivery.id, plain);
+        this.#refetch = true;
         this.#stats.fallbacks++;
         this.#log.warn({ event: 'delivery.plain_text_fallback', ...fields }, 'platform refused the message; resending as plain text');
         return;
