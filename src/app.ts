@@ -81,6 +81,7 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
 export function adapterFactories(console: ConsoleStreams): Partial<Record<Platform, AdapterFactory>> {
   return {
     console: async (runtime) => new (await import('./adapters/console/console-adapter.ts')).ConsoleAdapter(runtime, console),
+    telegram: async (runtime) => (await import('./adapters/telegram/telegram-adapter.ts')).createTelegramAdapter(runtime),
   };
 }
 
@@ -117,7 +118,15 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
   });
 
   const factories = options.factories ?? adapterFactories(options.console);
-  const runtime: AdapterRuntime = { config, router: core.router, store: core.store, clock, logger, requestShutdown: (reason) => requestShutdown(reason) };
+  const runtime: AdapterRuntime = {
+    config,
+    router: core.router,
+    store: core.store,
+    clock,
+    logger,
+    topics: core.topics.catalog,
+    requestShutdown: (reason) => requestShutdown(reason),
+  };
   const adapters: Adapter[] = [];
   const senders = new Map<Platform, Sender>();
   let scheduler: DigestScheduler | null = null;
@@ -144,6 +153,7 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
       const sender = new Sender({
         store: core.store,
         platform: adapter.sender,
+        limiter: adapter.limiter,
         clock,
         log: logger,
         onPermanentFailure: (failure) =>

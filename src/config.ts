@@ -24,8 +24,11 @@ export interface TelegramConfig {
   token: string;
   /** Alternative Bot API root (a local Bot API server or a test double); null = api.telegram.org. */
   apiRoot: string | null;
-  /** Webhook mode when set; long polling otherwise. */
-  webhook: { url: string; secret: string | null } | null;
+  /**
+   * Webhook mode when set; long polling otherwise. `listen` is the local address the webhook
+   * server binds (a reverse proxy usually forwards the public URL to it).
+   */
+  webhook: { url: string; secret: string | null; listen: { host: string; port: number } } | null;
 }
 
 export interface Config {
@@ -106,6 +109,8 @@ const ENV_SCHEMA = z.object({
   TELEGRAM_API_ROOT: optional(httpUrl('the Bot API root')),
   TELEGRAM_WEBHOOK_URL: optional(httpUrl('the public address Telegram posts updates to')),
   TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -')),
+  TELEGRAM_WEBHOOK_PORT: optional(z.string().regex(/^\d{1,5}$/, 'must be a port number, 1 to 65535').transform(Number).pipe(z.number().int().min(1, 'must be a port number, 1 to 65535').max(65_535, 'must be a port number, 1 to 65535'))),
+  TELEGRAM_WEBHOOK_HOST: optional(z.string().regex(/^[A-Za-z0-9.:_-]+$/, 'must be a host name or an IP address to listen on, e.g. 0.0.0.0 or 127.0.0.1')),
   SOURCES_ALLOW_PRIVATE: optional(booleanWord),
 });
 
@@ -134,6 +139,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
   const problems: Array<{ variable: string; reason: string }> = [];
   if (vars.TELEGRAM_WEBHOOK_URL && !vars.TELEGRAM_BOT_TOKEN) problems.push({ variable: 'TELEGRAM_WEBHOOK_URL', reason: 'is set but TELEGRAM_BOT_TOKEN is not' });
   if (vars.TELEGRAM_WEBHOOK_SECRET && !vars.TELEGRAM_WEBHOOK_URL) problems.push({ variable: 'TELEGRAM_WEBHOOK_SECRET', reason: 'is set but TELEGRAM_WEBHOOK_URL is not' });
+  for (const variable of ['TELEGRAM_WEBHOOK_PORT', 'TELEGRAM_WEBHOOK_HOST'] as const) {
+    if (vars[variable] !== undefined && !vars.TELEGRAM_WEBHOOK_URL) problems.push({ variable, reason: 'is set but TELEGRAM_WEBHOOK_URL is not' });
+  }
   // Telegram only posts to HTTPS; plain HTTP is allowed only behind a self-hosted Bot API server.
   if (vars.TELEGRAM_WEBHOOK_URL?.startsWith('http:') && !vars.TELEGRAM_API_ROOT) {
     problems.push({ variable: 'TELEGRAM_WEBHOOK_URL', reason: 'must be https:// (Telegram delivers webhooks over HTTPS only)' });
@@ -161,7 +169,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
       ? {
           token: vars.TELEGRAM_BOT_TOKEN,
           apiRoot: vars.TELEGRAM_API_ROOT ?? null,
-          webhook: vars.TELEGRAM_WEBHOOK_URL ? { url: vars.TELEGRAM_WEBHOOK_URL, secret: vars.TELEGRAM_WEBHOOK_SECRET ?? null } : null,
+          webhook: vars.TELEGRAM_WEBHOOK_URL
+            ? {
+                url: vars.TELEGRAM_WEBHOOK_URL,
+                secret: vars.TELEGRAM_WEBHOOK_SECRET ?? null,
+                listen: { host: vars.TELEGRAM_WEBHOOK_HOST ?? '0.0.0.0', port: vars.TELEGRAM_WEBHOOK_PORT ?? 8443 },
+              }
+            : null,
         }
       : null,
     sourcesAllowPrivate: vars.SOURCES_ALLOW_PRIVATE ?? false,

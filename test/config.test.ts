@@ -48,6 +48,8 @@ describe('loadConfig', () => {
         TELEGRAM_API_ROOT: 'http://127.0.0.1:8081',
         TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram',
         TELEGRAM_WEBHOOK_SECRET: 's3cret_value',
+        TELEGRAM_WEBHOOK_PORT: '8080',
+        TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
         SOURCES_ALLOW_PRIVATE: 'yes',
       },
       { cwd: '/srv/mowjaz' },
@@ -60,7 +62,11 @@ describe('loadConfig', () => {
       defaultTimezone: 'Asia/Baghdad',
       logLevel: 'debug',
       discord: { token: DISCORD_TOKEN, applicationId: '123456789012345678', apiUrl: 'http://127.0.0.1:9999/api', guildId: '876543210987654321' },
-      telegram: { token: TELEGRAM_TOKEN, apiRoot: 'http://127.0.0.1:8081', webhook: { url: 'https://bot.example.org/telegram', secret: 's3cret_value' } },
+      telegram: {
+        token: TELEGRAM_TOKEN,
+        apiRoot: 'http://127.0.0.1:8081',
+        webhook: { url: 'https://bot.example.org/telegram', secret: 's3cret_value', listen: { host: '127.0.0.1', port: 8080 } },
+      },
       sourcesAllowPrivate: true,
       warnings: [],
     });
@@ -84,6 +90,8 @@ describe('loadConfig', () => {
     [{ SOURCES_ALLOW_PRIVATE: 'maybe' }, 'SOURCES_ALLOW_PRIVATE: must be true or false'],
     [{ TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg' }, 'TELEGRAM_WEBHOOK_URL: is set but TELEGRAM_BOT_TOKEN is not'],
     [{ TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_URL: 'http://bot.example.org/tg' }, 'TELEGRAM_WEBHOOK_URL: must be https://'],
+    [{ TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg', TELEGRAM_WEBHOOK_PORT: '70000' }, 'TELEGRAM_WEBHOOK_PORT: must be a port number, 1 to 65535'],
+    [{ TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_PORT: '8443' }, 'TELEGRAM_WEBHOOK_PORT: is set but TELEGRAM_WEBHOOK_URL is not'],
   ])('given %j then the error names the variable and why', (env, expected) => {
     expect(problemOf(env)).toContain(expected);
   });

@@ -4,9 +4,11 @@
  * outbox sender delivers digests through. The application starts one adapter per configured
  * platform (see `src/app.ts`); adapters hold no business logic.
  */
+import type { TopicCatalog } from '../commands/context.ts';
 import type { Router } from '../commands/router.ts';
 import type { Config } from '../config.ts';
 import type { PlatformSender } from '../delivery/platform-sender.ts';
+import type { PlatformRateLimiter } from '../delivery/rate-limiter.ts';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../scheduler/clock.ts';
 import type { Platform } from '../store/records.ts';
@@ -18,6 +20,8 @@ export interface AdapterRuntime {
   store: Store;
   clock: Clock;
   logger: Logger;
+  /** The topics users can pick from (pickers, autocomplete). */
+  topics?: TopicCatalog;
   /** Asks the application to shut down (the console's `exit`, a fatal platform error). */
   requestShutdown(reason: string): void;
 }
@@ -26,6 +30,11 @@ export interface Adapter {
   readonly platform: Platform;
   /** Delivers outbox messages (digests, notices) on this platform. */
   readonly sender: PlatformSender;
+  /**
+   * The rate limiter the adapter's own replies count against; the application gives it to the
+   * platform's outbox sender so replies and digests share one budget.
+   */
+  readonly limiter?: PlatformRateLimiter;
   /** Begins receiving commands; resolves once the adapter is listening. */
   start(): Promise<void>;
   /** Stops receiving; in-flight commands finish first. */

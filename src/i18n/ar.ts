@@ -103,4 +103,15 @@ export const ar: Record<MessageKey, string> = {
   'delivery.reason.gone': 'المحادثة أو القناة لم تعد موجودة',
   'delivery.reason.forbidden': 'ينقص البوت إذنٌ هناك',
   'delivery.reason.forbiddenNamed': 'ينقص البوت إذن {permission} هناك',
+  // محوّل تيليغرام (src/adapters/telegram) ---------------------------------------------------
+  'telegram.pick.topic': 'أي موضوع؟',
+  'telegram.pick.unsubscribe': 'أي اشتراك تريد إيقافه؟',
+  'telegram.pick.time': 'اضغط على وقت لتغيير موعد وصول الموجز:',
+  'telegram.pick.unsubscribe_button': 'إيقاف {topic}',
+  'telegram.button.expired': 'انتهت صلاحية هذا الزر. أرسل الأمر مرة أخرى من فضلك.',
+  'telegram.channel.for': 'القناة {channel}:',
+  'telegram.channel.not_found': 'لا أجد القناة {channel}. أضفني إليها مشرفًا ثم حاول مرة أخرى.',
+  'telegram.channel.not_channel': '{channel} ليست قناة. لإدارة مجموعة أرسل الأمر في المجموعة نفسها.',
+  'telegram.channel.not_admin': 'لا يدير موجزات {channel} إلا مشرفوها.',
+  'telegram.channel.bot_cannot_post': 'لا أستطيع النشر في {channel}. اجعلني مشرفًا مسموحًا له بنشر الرسائل ثم حاول مرة أخرى.',
 };

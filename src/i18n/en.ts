@@ -105,6 +105,17 @@ export const en = {
   'delivery.reason.gone': 'the chat or channel no longer exists',
   'delivery.reason.forbidden': 'the bot lacks a permission there',
   'delivery.reason.forbiddenNamed': 'the bot lacks the {permission} permission there',
+  // Telegram adapter (src/adapters/telegram) ------------------------------------------------
+  'telegram.pick.topic': 'Which topic?',
+  'telegram.pick.unsubscribe': 'Which subscription should stop?',
+  'telegram.pick.time': 'Tap a time to change when the digest arrives:',
+  'telegram.pick.unsubscribe_button': 'Stop {topic}',
+  'telegram.button.expired': 'This button has expired. Please send the command again.',
+  'telegram.channel.for': 'Channel {channel}:',
+  'telegram.channel.not_found': 'I cannot find the channel {channel}. Add me to it as an administrator, then try again.',
+  'telegram.channel.not_channel': '{channel} is not a channel. To manage a group, send the command in the group itself.',
+  'telegram.channel.not_admin': 'Only administrators of {channel} can manage its digests.',
+  'telegram.channel.bot_cannot_post': 'I cannot post in {channel}. Make me an administrator allowed to post messages, then try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;
