@@ -81,6 +81,7 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
 export function adapterFactories(console: ConsoleStreams): Partial<Record<Platform, AdapterFactory>> {
   return {
     console: async (runtime) => new (await import('./adapters/console/console-adapter.ts')).ConsoleAdapter(runtime, console),
+    discord: async (runtime) => (await import('./adapters/discord/discord-adapter.ts')).createDiscordAdapter(runtime),
     telegram: async (runtime) => (await import('./adapters/telegram/telegram-adapter.ts')).createTelegramAdapter(runtime),
   };
 }
@@ -156,8 +157,10 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
         limiter: adapter.limiter,
         clock,
         log: logger,
-        onPermanentFailure: (failure) =>
-          logger.warn({ event: 'delivery_target_paused', ...failure }, `digests to ${failure.platform}:${failure.targetId} stopped: ${failure.reason}`),
+        onPermanentFailure: async (failure) => {
+          logger.warn({ event: 'delivery_target_paused', ...failure }, `digests to ${failure.platform}:${failure.targetId} stopped: ${failure.reason}`);
+          await adapter.notifyPermanentFailure?.(failure);
+        },
       });
       senders.set(adapter.platform, sender);
       sender.start();

@@ -9,6 +9,7 @@ import type { Router } from '../commands/router.ts';
 import type { Config } from '../config.ts';
 import type { PlatformSender } from '../delivery/platform-sender.ts';
 import type { PlatformRateLimiter } from '../delivery/rate-limiter.ts';
+import type { PermanentFailure } from '../delivery/sender.ts';
 import type { Logger } from '../logger.ts';
 import type { Clock } from '../scheduler/clock.ts';
 import type { Platform } from '../store/records.ts';
@@ -35,6 +36,11 @@ export interface Adapter {
    * platform's outbox sender so replies and digests share one budget.
    */
   readonly limiter?: PlatformRateLimiter;
+  /**
+   * Told once when digests to a target stopped for good (its subscriptions were paused), so the
+   * adapter can let the chat's admins know, where the platform gives it somewhere to say so.
+   */
+  notifyPermanentFailure?(failure: PermanentFailure): Promise<void>;
   /** Begins receiving commands; resolves once the adapter is listening. */
   start(): Promise<void>;
   /** Stops receiving; in-flight commands finish first. */
