@@ -7,6 +7,7 @@ import { digestCommand } from './digest.ts';
 import { helpCommand } from './help.ts';
 import { newsCommand } from './news.ts';
 import { settingsCommand } from './settings.ts';
+import { sourcesCommand } from './sources.ts';
 import { subscribeCommand } from './subscribe.ts';
 import { subscriptionsCommand } from './subscriptions.ts';
 import { topicsCommand } from './topics.ts';
@@ -22,5 +23,6 @@ export const COMMANDS: readonly Command[] = [
   digestCommand,
   whyCommand,
   settingsCommand,
+  sourcesCommand,
   helpCommand,
 ];

@@ -4,7 +4,7 @@ import { discordProblems, telegramProblems } from '../../src/commands/platform-r
 
 describe('the command list', () => {
   it('holds the whole command set, each name once', () => {
-    expect(COMMANDS.map((command) => command.name)).toEqual(['news', 'topics', 'subscribe', 'unsubscribe', 'subscriptions', 'digest', 'why', 'settings', 'help']);
+    expect(COMMANDS.map((command) => command.name)).toEqual(['news', 'topics', 'subscribe', 'unsubscribe', 'subscriptions', 'digest', 'why', 'settings', 'sources', 'help']);
   });
 
   it('fits Discord rules: names, description lengths in both languages, option counts and order, choices', () => {
