@@ -7,6 +7,7 @@ import type { CliCommand } from './command.ts';
 
 const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   brief: async () => (await import('./commands/brief.ts')).briefCommand,
+  deploy: async () => (await import('./commands/deploy.ts')).deployCommand,
   match: async () => (await import('./commands/match.ts')).matchCommand,
   topics: async () => (await import('./commands/topics.ts')).topicsCommand,
   clean: async () => (await import('./commands/clean.ts')).cleanCommand,
