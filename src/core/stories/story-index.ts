@@ -10,7 +10,9 @@
 import { createHash } from 'node:crypto';
 import type { Article, Story } from '../types.ts';
 import { extractFeatures, type FeatureOptions, type StoryFeatures } from './features.ts';
-import { binaryVectorOf, EMPTY_VECTOR, type SparseVector, TermStats, tfidfCosine, tfidfNorm, vectorOf } from './term-stats.ts';
+import { PostingIndex } from './postings.ts';
+import { shortlist } from './shortlist.ts';
+import { binaryDot, binaryNormSquared, binaryVectorOf, EMPTY_VECTOR, type SparseVector, TermStats, tfidfCosine, tfidfNorm, vectorOf } from './term-stats.ts';
 
 export interface StoryIndexOptions extends FeatureOptions {
   /** Two articles can be one story only when published at most this far apart (default 72). */
@@ -24,11 +26,15 @@ export interface StoryIndexOptions extends FeatureOptions {
    * as names: Arabic has no capitals, so rarity is how its unlisted names show (0 turns it off).
    */
   rareShare?: number;
-  /** How many of the article's highest-weighted terms look for candidates in the index. */
+  /** How many of the article's highest-weighted terms look for candidates in the index (default 32). */
   queryTerms?: number;
-  /** How many of the most recent postings one query term may visit. */
-  postingsPerTerm?: number;
-  /** How many best candidates get a full similarity computation. */
+  /**
+   * Postings one article may visit in the index, over all its query terms (default 1,000), and at
+   * most a fifth of that for any one term. Distinctive terms come first and have short lists; the
+   * cap only cuts the long lists of common words, which add little to a similarity.
+   */
+  postingBudget?: number;
+  /** How many best candidates get a full similarity computation (default 20). */
   candidates?: number;
   /**
    * Document frequencies to start from (and keep updating unless `updateStats` is false): a
@@ -68,7 +74,22 @@ interface IndexedDoc {
   time: number | undefined;
   content: SparseVector;
   named: SparseVector;
+  /** Norms under the statistics of `normsAt` documents (see `normsOf`). */
+  norms: Norms | undefined;
 }
+
+interface Norms {
+  content: number;
+  /** Squared norm of the names plus the rare content terms. */
+  namedSquared: number;
+  at: number;
+}
+
+/**
+ * Norms move slowly as statistics grow; they are recomputed once the document count has grown by
+ * this share since (never, when the statistics are fixed, as in a batch).
+ */
+const NORM_STALENESS = 0.02;
 
 interface Member {
   articleId: string;
@@ -80,13 +101,19 @@ interface Member {
 
 interface StoryState {
   id: string;
-  members: Member[];
+  /** By ordinal, in the order the members joined. */
+  members: Map<number, Member>;
 }
 
-/** Posting list in insertion order; entries before `head` are expired. */
-interface Postings {
-  ordinals: number[];
-  head: number;
+interface QueryTerm {
+  index: PostingIndex;
+  id: number;
+  weight: number;
+}
+
+interface Candidate {
+  ordinal: number;
+  similarity: number;
 }
 
 export class StoryIndex {
@@ -95,25 +122,25 @@ export class StoryIndex {
   private readonly namedWeight: number;
   private readonly rareShare: number;
   private readonly queryTerms: number;
-  private readonly postingsPerTerm: number;
+  private readonly postingBudget: number;
   private readonly maxCandidates: number;
   private readonly featureOptions: FeatureOptions;
   private readonly updateStats: boolean;
   readonly stats: StoryStats;
 
   private readonly docs = new Map<number, IndexedDoc>();
-  private readonly contentPostings = new Map<number, Postings>();
-  private readonly namedPostings = new Map<number, Postings>();
+  private readonly contentPostings = new PostingIndex();
+  private readonly namedPostings = new PostingIndex();
   /** Ordinals in insertion order, for expiry. */
   private readonly arrivals: number[] = [];
   private arrivalsHead = 0;
   /** Articles indexed before any date was known; they take the first date that arrives. */
-  private undatedBeforeClock: IndexedDoc[] = [];
+  private undatedBeforeClock: { doc: IndexedDoc; member: Member }[] = [];
   private clock: number | undefined;
   private nextOrdinal = 0;
 
   private readonly storiesById = new Map<string, StoryState>();
-  private readonly storyOfArticle = new Map<string, { storyId: string; reason: AssignmentReason }>();
+  private readonly storyOfArticle = new Map<string, string>();
   private readonly storyOfUrl = new Map<string, string>();
   private readonly storyOfText = new Map<string, string>();
 
@@ -122,9 +149,9 @@ export class StoryIndex {
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
     this.namedWeight = options.namedWeight ?? DEFAULT_NAMED_WEIGHT;
     this.rareShare = options.rareShare ?? DEFAULT_RARE_SHARE;
-    this.queryTerms = options.queryTerms ?? 24;
-    this.postingsPerTerm = options.postingsPerTerm ?? 200;
-    this.maxCandidates = options.candidates ?? 40;
+    this.queryTerms = options.queryTerms ?? 32;
+    this.postingBudget = options.postingBudget ?? 1_000;
+    this.maxCandidates = options.candidates ?? 20;
     this.featureOptions = { titleWeight: options.titleWeight, leadParagraphs: options.leadParagraphs, leadWords: options.leadWords, tailWeight: options.tailWeight };
     this.stats = options.stats ?? { content: new TermStats(), named: new TermStats() };
     this.updateStats = options.updateStats ?? true;
@@ -146,7 +173,7 @@ export class StoryIndex {
    */
   add(article: Article, features: StoryFeatures = extractFeatures(article, this.featureOptions)): StoryAssignment {
     const known = this.storyOfArticle.get(article.id);
-    if (known) return { storyId: known.storyId, isNew: false, similarity: 1, reason: 'already-indexed' };
+    if (known !== undefined) return { storyId: known, isNew: false, similarity: 1, reason: 'already-indexed' };
 
     const content = features.terms.size > 0 ? vectorOf(features.terms, this.stats.content) : EMPTY_VECTOR;
     const named = features.named.size > 0 ? binaryVectorOf(features.named, this.stats.named) : EMPTY_VECTOR;
@@ -155,24 +182,17 @@ export class StoryIndex {
       this.stats.named.addDocument(named.ids);
     }
     if (features.time !== undefined) this.advanceClock(features.time);
+    const doc: IndexedDoc = { ordinal: this.nextOrdinal++, articleId: article.id, storyId: '', time: features.time ?? this.clock, content, named, norms: undefined };
 
-    const doc: IndexedDoc = {
-      ordinal: this.nextOrdinal++,
-      articleId: article.id,
-      storyId: '',
-      time: features.time ?? this.clock,
-      content,
-      named,
-    };
-
-    const duplicateOf =
-      (features.urlKey !== undefined ? this.storyOfUrl.get(features.urlKey) : undefined) ??
-      (features.textKey !== undefined ? this.storyOfText.get(features.textKey) : undefined);
+    const byUrl = features.urlKey !== undefined ? this.storyOfUrl.get(features.urlKey) : undefined;
+    const byText = features.textKey !== undefined ? this.storyOfText.get(features.textKey) : undefined;
     let assignment: StoryAssignment;
-    let links: { ordinal: number; similarity: number }[] = [];
-    if (duplicateOf !== undefined) {
-      const sameUrl = features.urlKey !== undefined && this.storyOfUrl.get(features.urlKey) === duplicateOf;
-      assignment = { storyId: duplicateOf, isNew: false, similarity: 1, reason: sameUrl ? 'same-url' : 'same-text' };
+    let links: Candidate[] = [];
+    if (byUrl !== undefined || byText !== undefined) {
+      // An exact copy joins its original whatever the window; it does not vote for the representative.
+      assignment = byUrl !== undefined
+        ? { storyId: byUrl, isNew: false, similarity: 1, reason: 'same-url' }
+        : { storyId: byText!, isNew: false, similarity: 1, reason: 'same-text' };
     } else {
       const scored = this.scoreCandidates(doc);
       const best = scored[0];
@@ -187,14 +207,14 @@ export class StoryIndex {
 
     doc.storyId = assignment.storyId;
     this.remember(doc, features.time, links);
-    this.storyOfArticle.set(article.id, { storyId: assignment.storyId, reason: assignment.reason });
-    if (features.urlKey !== undefined && !this.storyOfUrl.has(features.urlKey)) this.storyOfUrl.set(features.urlKey, assignment.storyId);
-    if (features.textKey !== undefined && !this.storyOfText.has(features.textKey)) this.storyOfText.set(features.textKey, assignment.storyId);
+    this.storyOfArticle.set(article.id, assignment.storyId);
+    if (features.urlKey !== undefined && byUrl === undefined) this.storyOfUrl.set(features.urlKey, assignment.storyId);
+    if (features.textKey !== undefined && byText === undefined) this.storyOfText.set(features.textKey, assignment.storyId);
     return assignment;
   }
 
   storyIdOf(articleId: string): string | undefined {
-    return this.storyOfArticle.get(articleId)?.storyId;
+    return this.storyOfArticle.get(articleId);
   }
 
   story(id: string): Story | undefined {
@@ -208,48 +228,48 @@ export class StoryIndex {
   }
 
   private newStoryId(foundingArticleId: string): string {
-    const digest = createHash('sha1').update(foundingArticleId).digest('hex');
-    let id = `story-${digest.slice(0, 12)}`;
-    for (let n = 2; this.storiesById.has(id); n++) id = `story-${digest.slice(0, 12)}-${n}`;
+    const digest = createHash('sha1').update(foundingArticleId).digest('hex').slice(0, 12);
+    let id = `story-${digest}`;
+    for (let n = 2; this.storiesById.has(id); n++) id = `story-${digest}-${n}`;
     return id;
   }
 
-  private remember(doc: IndexedDoc, ownTime: number | undefined, links: { ordinal: number; similarity: number }[]): void {
+  private remember(doc: IndexedDoc, ownTime: number | undefined, links: readonly Candidate[]): void {
     let state = this.storiesById.get(doc.storyId);
     if (!state) {
-      state = { id: doc.storyId, members: [] };
+      state = { id: doc.storyId, members: new Map() };
       this.storiesById.set(doc.storyId, state);
     }
     let centrality = 0;
     for (const link of links) {
       centrality += link.similarity;
-      const member = state.members.find((m) => m.ordinal === link.ordinal);
+      const member = state.members.get(link.ordinal);
       if (member) member.centrality += link.similarity;
     }
-    state.members.push({ articleId: doc.articleId, ordinal: doc.ordinal, time: ownTime ?? doc.time, centrality });
+    const member: Member = { articleId: doc.articleId, ordinal: doc.ordinal, time: ownTime ?? doc.time, centrality };
+    state.members.set(doc.ordinal, member);
 
     this.docs.set(doc.ordinal, doc);
     this.arrivals.push(doc.ordinal);
-    if (doc.time === undefined) this.undatedBeforeClock.push(doc);
-    for (const id of doc.content.ids) post(this.contentPostings, id, doc.ordinal);
-    for (const id of doc.named.ids) post(this.namedPostings, id, doc.ordinal);
+    if (doc.time === undefined) this.undatedBeforeClock.push({ doc, member });
+    for (const id of doc.content.ids) this.contentPostings.add(id, doc.ordinal);
+    for (const id of doc.named.ids) this.namedPostings.add(id, doc.ordinal);
   }
 
   private advanceClock(time: number): void {
     if (this.clock !== undefined && time <= this.clock) return;
     this.clock = time;
-    if (this.undatedBeforeClock.length > 0) {
-      for (const doc of this.undatedBeforeClock) doc.time = time;
-      for (const state of this.storiesById.values()) {
-        for (const member of state.members) if (member.time === undefined) member.time = time;
-      }
-      this.undatedBeforeClock = [];
+    for (const { doc, member } of this.undatedBeforeClock) {
+      doc.time = time;
+      member.time = time;
     }
+    this.undatedBeforeClock = [];
     this.expire(time - this.windowMs);
   }
 
   /** Forgets articles older than the cutoff: they can no longer share a window with new ones. */
   private expire(cutoff: number): void {
+    const isLive = (ordinal: number) => this.docs.has(ordinal);
     while (this.arrivalsHead < this.arrivals.length) {
       const ordinal = this.arrivals[this.arrivalsHead]!;
       const doc = this.docs.get(ordinal);
@@ -257,8 +277,8 @@ export class StoryIndex {
       this.arrivalsHead++;
       if (!doc) continue;
       this.docs.delete(ordinal);
-      for (const id of doc.content.ids) this.trim(this.contentPostings, id);
-      for (const id of doc.named.ids) this.trim(this.namedPostings, id);
+      for (const id of doc.content.ids) this.contentPostings.trim(id, isLive);
+      for (const id of doc.named.ids) this.namedPostings.trim(id, isLive);
     }
     if (this.arrivalsHead > 1024 && this.arrivalsHead * 2 > this.arrivals.length) {
       this.arrivals.splice(0, this.arrivalsHead);
@@ -266,47 +286,60 @@ export class StoryIndex {
     }
   }
 
-  private trim(index: Map<number, Postings>, termId: number): void {
-    const postings = index.get(termId);
-    if (!postings) return;
-    while (postings.head < postings.ordinals.length && !this.docs.has(postings.ordinals[postings.head]!)) postings.head++;
-    if (postings.head === postings.ordinals.length) {
-      index.delete(termId);
-    } else if (postings.head > 64 && postings.head * 2 > postings.ordinals.length) {
-      postings.ordinals.splice(0, postings.head);
-      postings.head = 0;
-    }
-  }
-
   /** Candidates from the inverted index, ranked by full similarity, best first. */
-  private scoreCandidates(doc: IndexedDoc): { ordinal: number; similarity: number }[] {
+  private scoreCandidates(doc: IndexedDoc): Candidate[] {
     const accumulated = new Map<number, number>();
-    const { content, named } = this.stats;
-    this.collect(accumulated, doc, this.contentPostings, topTerms(doc.content, content, this.queryTerms), content);
-    this.collect(accumulated, doc, this.namedPostings, topTerms(doc.named, named, this.queryTerms), named);
+    let budget = this.postingBudget;
+    const perTerm = Math.max(1, Math.floor(this.postingBudget / 5));
+    for (const term of this.queryOf(doc)) {
+      if (budget <= 0) break;
+      budget -= term.index.visitRecent(term.id, Math.min(budget, perTerm), (ordinal) => {
+        const other = this.docs.get(ordinal);
+        if (other && this.inWindow(doc.time, other.time)) accumulated.set(ordinal, (accumulated.get(ordinal) ?? 0) + term.weight);
+      });
+    }
     if (accumulated.size === 0) return [];
 
-    const shortlist = [...accumulated.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, this.maxCandidates);
-    const contentNorm = tfidfNorm(doc.content, content);
-    const scored = shortlist.map(([ordinal]) => ({ ordinal, similarity: this.similarity(doc, this.docs.get(ordinal)!, contentNorm) }));
+    const norms = this.normsOf(doc);
+    const scored = shortlist(accumulated, this.maxCandidates).map((ordinal) => ({ ordinal, similarity: this.similarity(doc, norms, this.docs.get(ordinal)!) }));
     return scored.sort((a, b) => b.similarity - a.similarity || a.ordinal - b.ordinal);
   }
 
-  private collect(accumulated: Map<number, number>, doc: IndexedDoc, index: Map<number, Postings>, terms: { id: number; weight: number }[], stats: TermStats): void {
-    for (const { id, weight } of terms) {
-      const postings = index.get(id);
-      if (!postings) continue;
-      const score = weight * stats.idf(id);
-      const stop = Math.max(postings.head, postings.ordinals.length - this.postingsPerTerm);
-      for (let i = postings.ordinals.length - 1; i >= stop; i--) {
-        const ordinal = postings.ordinals[i]!;
-        const other = this.docs.get(ordinal);
-        if (!other || !this.inWindow(doc.time, other.time)) continue;
-        accumulated.set(ordinal, (accumulated.get(ordinal) ?? 0) + score);
-      }
+  private normsOf(doc: IndexedDoc): Norms {
+    const { content, named } = this.stats;
+    const n = content.documents;
+    if (doc.norms && n - doc.norms.at <= NORM_STALENESS * n) return doc.norms;
+    const rare = this.rareTerms();
+    doc.norms = {
+      content: tfidfNorm(doc.content, content),
+      namedSquared: binaryNormSquared(doc.named, named) + binaryNormSquared(doc.content, content, rare),
+      at: n,
+    };
+    return doc.norms;
+  }
+
+  /** Content terms rare enough to count as names (see `rareShare`). */
+  private rareTerms(): (id: number) => boolean {
+    if (this.rareShare <= 0) return () => false;
+    const { content } = this.stats;
+    const maxDf = Math.max(2, this.rareShare * content.documents);
+    return (id) => content.documentFrequency(id) <= maxDf;
+  }
+
+  /** The article's most distinctive terms, content words and names together, heaviest first. */
+  private queryOf(doc: IndexedDoc): QueryTerm[] {
+    const terms: QueryTerm[] = [];
+    const { content, named } = this.stats;
+    for (let i = 0; i < doc.content.ids.length; i++) {
+      const id = doc.content.ids[i]!;
+      const idf = content.idf(id);
+      terms.push({ index: this.contentPostings, id, weight: doc.content.weights[i]! * idf * idf });
     }
+    for (const id of doc.named.ids) {
+      const idf = named.idf(id);
+      terms.push({ index: this.namedPostings, id, weight: idf * idf });
+    }
+    return terms.sort((a, b) => b.weight - a.weight || a.id - b.id).slice(0, this.queryTerms);
   }
 
   private inWindow(a: number | undefined, b: number | undefined): boolean {
@@ -314,90 +347,25 @@ export class StoryIndex {
   }
 
   /** Weighted mix of content-word and named-term cosines; content alone when either side has no names. */
-  private similarity(a: IndexedDoc, b: IndexedDoc, contentNormA?: number): number {
-    const { content } = this.stats;
-    const contentSim = tfidfCosine(a.content, b.content, content, contentNormA);
-    if (this.namedWeight === 0) return contentSim;
-    const namedSim = this.namedCosine(a, b);
-    if (namedSim === undefined) return contentSim;
+  private similarity(a: IndexedDoc, normsA: Norms, b: IndexedDoc): number {
+    const { content, named } = this.stats;
+    const normsB = this.normsOf(b);
+    const contentSim = tfidfCosine(a.content, b.content, content, normsA.content, normsB.content);
+    // Cosine over names: named terms and rare content terms, each present or absent, weighted by IDF.
+    if (this.namedWeight === 0 || normsA.namedSquared === 0 || normsB.namedSquared === 0) return contentSim;
+    const dot = binaryDot(a.named, b.named, named) + binaryDot(a.content, b.content, content, this.rareTerms());
+    const namedSim = Math.min(1, dot / Math.sqrt(normsA.namedSquared * normsB.namedSquared));
     return (1 - this.namedWeight) * contentSim + this.namedWeight * namedSim;
   }
-
-  /**
-   * Cosine over names: the named terms (each weighted by its IDF, present or absent) plus the
-   * rare content terms. Undefined when either side has none.
-   */
-  private namedCosine(a: IndexedDoc, b: IndexedDoc): number | undefined {
-    const { content, named } = this.stats;
-    const maxDf = Math.max(2, this.rareShare * content.documents);
-    const rare = (id: number) => this.rareShare > 0 && content.documentFrequency(id) <= maxDf;
-    const normA = binaryNorm(a.named, named) + binaryNorm(a.content, content, rare);
-    const normB = binaryNorm(b.named, named) + binaryNorm(b.content, content, rare);
-    if (normA === 0 || normB === 0) return undefined;
-    const dot = binaryDot(a.named, b.named, named) + binaryDot(a.content, b.content, content, rare);
-    return Math.min(1, dot / Math.sqrt(normA * normB));
-  }
-}
-
-/** Squared norm of a vector's terms (those passing `keep`) taken as present with weight IDF. */
-function binaryNorm(vector: SparseVector, stats: TermStats, keep?: (id: number) => boolean): number {
-  let sum = 0;
-  for (const id of vector.ids) {
-    if (keep && !keep(id)) continue;
-    const idf = stats.idf(id);
-    sum += idf * idf;
-  }
-  return sum;
-}
-
-function binaryDot(a: SparseVector, b: SparseVector, stats: TermStats, keep?: (id: number) => boolean): number {
-  let dot = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const ia = a.ids[i]!;
-    const jb = b.ids[j]!;
-    if (ia === jb) {
-      if (!keep || keep(ia)) {
-        const idf = stats.idf(ia);
-        dot += idf * idf;
-      }
-      i++;
-      j++;
-    } else if (ia < jb) {
-      i++;
-    } else {
-      j++;
-    }
-  }
-  return dot;
-}
-
-function post(index: Map<number, Postings>, termId: number, ordinal: number): void {
-  const postings = index.get(termId);
-  if (postings) postings.ordinals.push(ordinal);
-  else index.set(termId, { ordinals: [ordinal], head: 0 });
-}
-
-/** The vector's terms with the highest TF-IDF weight: the ones that say what the article is about. */
-function topTerms(vector: SparseVector, stats: TermStats, limit: number): { id: number; weight: number }[] {
-  const terms: { id: number; weight: number }[] = [];
-  for (let i = 0; i < vector.ids.length; i++) {
-    const id = vector.ids[i]!;
-    terms.push({ id, weight: vector.weights[i]! * stats.idf(id) });
-  }
-  return terms.sort((a, b) => b.weight - a.weight || a.id - b.id).slice(0, limit);
 }
 
 function toStory(state: StoryState): Story {
-  const byTime = [...state.members].sort(
-    (a, b) => (a.time ?? Infinity) - (b.time ?? Infinity) || a.ordinal - b.ordinal,
-  );
+  const byTime = [...state.members.values()].sort((a, b) => (a.time ?? Infinity) - (b.time ?? Infinity) || a.ordinal - b.ordinal);
   let representative = byTime[0]!;
   for (const member of byTime) if (member.centrality > representative.centrality) representative = member;
   let first = Infinity;
   let last = -Infinity;
-  for (const member of state.members) {
+  for (const member of byTime) {
     if (member.time === undefined) continue;
     first = Math.min(first, member.time);
     last = Math.max(last, member.time);

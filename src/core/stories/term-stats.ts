@@ -9,6 +9,9 @@
 export class TermStats {
   private readonly ids = new Map<string, number>();
   private frequencies = new Int32Array(1024);
+  /** IDF per term as last computed, and the document count it was computed at (-1: never). */
+  private idfCache = new Float64Array(1024);
+  private idfAt = new Int32Array(1024).fill(-1);
   private documentCount = 0;
 
   get documents(): number {
@@ -25,11 +28,7 @@ export class TermStats {
     if (id === undefined) {
       id = this.ids.size;
       this.ids.set(term, id);
-      if (id >= this.frequencies.length) {
-        const grown = new Int32Array(this.frequencies.length * 2);
-        grown.set(this.frequencies);
-        this.frequencies = grown;
-      }
+      if (id >= this.frequencies.length) this.grow();
     }
     return id;
   }
@@ -54,9 +53,29 @@ export class TermStats {
   /**
    * Smoothed inverse document frequency, ln((N + 1) / (df + 1)) + 1: positive for every term,
    * so a word present everywhere still counts a little, and defined before any document is seen.
+   * Every change of a frequency also changes N, so a value computed at the current N is current.
    */
   idf(id: number): number {
-    return Math.log((this.documentCount + 1) / (this.documentFrequency(id) + 1)) + 1;
+    if (this.idfAt[id] === this.documentCount) return this.idfCache[id]!;
+    const value = Math.log((this.documentCount + 1) / (this.documentFrequency(id) + 1)) + 1;
+    if (id < this.idfCache.length) {
+      this.idfCache[id] = value;
+      this.idfAt[id] = this.documentCount;
+    }
+    return value;
+  }
+
+  private grow(): void {
+    const size = this.frequencies.length * 2;
+    const frequencies = new Int32Array(size);
+    frequencies.set(this.frequencies);
+    this.frequencies = frequencies;
+    const cache = new Float64Array(size);
+    cache.set(this.idfCache);
+    this.idfCache = cache;
+    const at = new Int32Array(size).fill(-1);
+    at.set(this.idfAt);
+    this.idfAt = at;
   }
 }
 
@@ -124,4 +143,39 @@ export function tfidfCosine(a: SparseVector, b: SparseVector, stats: TermStats, 
     }
   }
   return Math.min(1, dot / (normA * normB));
+}
+
+/** Squared norm of a vector's terms (those passing `keep`) taken as present, each weighing its IDF. */
+export function binaryNormSquared(vector: SparseVector, stats: TermStats, keep?: (id: number) => boolean): number {
+  let sum = 0;
+  for (const id of vector.ids) {
+    if (keep && !keep(id)) continue;
+    const idf = stats.idf(id);
+    sum += idf * idf;
+  }
+  return sum;
+}
+
+/** Dot product of two vectors' shared terms (those passing `keep`), taken as present with weight IDF. */
+export function binaryDot(a: SparseVector, b: SparseVector, stats: TermStats, keep?: (id: number) => boolean): number {
+  let dot = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const ia = a.ids[i]!;
+    const jb = b.ids[j]!;
+    if (ia === jb) {
+      if (!keep || keep(ia)) {
+        const idf = stats.idf(ia);
+        dot += idf * idf;
+      }
+      i++;
+      j++;
+    } else if (ia < jb) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+  return dot;
 }
