@@ -1,6 +1,7 @@
 /**
- * The `Store` over Kysely, shared by the SQLite and PostgreSQL engines: one query layer, the
- * engine only decides how transactions begin and whether rows are locked while claiming.
+ * The `Store` over Kysely, shared by the SQLite and PostgreSQL engines: one query layer. The engine
+ * decides how transactions begin, and committing digest runs (the hot path) takes its own road on
+ * each: prepared statements on SQLite, column arrays and SKIP LOCKED claiming on PostgreSQL.
  */
 import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
