@@ -154,7 +154,7 @@ export type ComposerStore = Pick<Store, 'listArticles' | 'getTopicMatches' | 'ge
 
 export class StoreDigestComposer implements DigestComposer {
   readonly #options: ComposeOptions;
-  /** The window's briefing per (topic, window, language): shared by the platforms of one tick. */
+  /** The window's briefing per (topic, window, language): shared by the platforms of one tick. Bounded. */
   readonly #briefings = new Map<string, Promise<{ briefing: Briefing | null; articleCount: number }>>();
 
   constructor(
@@ -180,11 +180,6 @@ export class StoreDigestComposer implements DigestComposer {
     return { renderId: render.id, messageCount: render.payloads.length };
   }
 
-  /** Forgets cached briefings (call between ticks; a long-lived composer would otherwise grow). */
-  clear(): void {
-    this.#briefings.clear();
-  }
-
   #briefing(group: DigestGroup, now: Date): Promise<{ briefing: Briefing | null; articleCount: number }> {
     const key = `${group.topicId}|${group.windowFrom}|${group.windowTo}|${group.language}`;
     let pending = this.#briefings.get(key);
@@ -192,7 +187,8 @@ export class StoreDigestComposer implements DigestComposer {
       pending = this.#buildBriefing(group, now);
       this.#briefings.set(key, pending);
       pending.catch(() => this.#briefings.delete(key));
-      if (this.#briefings.size > 1_000) this.#briefings.delete(this.#briefings.keys().next().value as string);
+      // Windows move on every tick: only the current tick's briefings are worth keeping.
+      if (this.#briefings.size > 200) this.#briefings.delete(this.#briefings.keys().next().value as string);
     }
     return pending;
   }

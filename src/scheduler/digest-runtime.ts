@@ -65,7 +65,6 @@ export function createDigestRuntime(options: DigestRuntimeOptions): DigestRuntim
     ...(options.log ? { log: options.log } : {}),
     ...options.scheduler,
     onEnqueued: (platforms) => {
-      composer.clear();
       for (const platform of platforms) senders.get(platform)?.notify();
     },
   });

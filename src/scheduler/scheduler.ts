@@ -33,7 +33,10 @@ export interface SchedulerOptions {
   commitBatchSize?: number;
   /** How late a digest may still go out (default 6 h) and how many periods a window may span. */
   plan?: Partial<RunPlanOptions>;
-  /** Called after runs with messages were committed, e.g. to wake the senders of those platforms. */
+  /**
+   * Called after each committed batch that queued messages, with their platforms: senders start
+   * delivering while the rest of a large tick is still being committed.
+   */
   onEnqueued?: (platforms: ReadonlySet<Platform>) => void;
 }
 
@@ -151,19 +154,17 @@ export class DigestScheduler {
     const composed = new Map<string, Promise<ComposedDigest>>();
     const quiet = new Map<string, Promise<RenderRef>>();
     const groupKeys = new Set<string>();
-    const enqueued = new Set<Platform>();
     for (;;) {
       const page = await this.#store.listDueSubscriptions(now.toISOString(), this.#claimBatchSize);
       const fresh = page.filter((sub) => !seen.has(sub.id));
       if (fresh.length === 0) break;
       for (const sub of fresh) seen.add(sub.id);
       report.due += fresh.length;
-      await this.#processPage(fresh, now, report, { composed, quiet, groupKeys, enqueued });
+      await this.#processPage(fresh, now, report, { composed, quiet, groupKeys });
       if (page.length < this.#claimBatchSize) break;
     }
     report.groups = groupKeys.size;
     report.durationMs = Math.round(performance.now() - started);
-    if (enqueued.size > 0) this.#onEnqueued?.(enqueued);
     if (report.due > 0) this.#log.info({ event: 'digest.tick', ...report }, 'digests scheduled');
     return report;
   }
@@ -176,7 +177,6 @@ export class DigestScheduler {
       composed: Map<string, Promise<ComposedDigest>>;
       quiet: Map<string, Promise<RenderRef>>;
       groupKeys: Set<string>;
-      enqueued: Set<Platform>;
     },
   ): Promise<void> {
     const groups = new Map<string, GroupWork>();
@@ -184,16 +184,18 @@ export class DigestScheduler {
       const plan = planRun(sub, now, this.#planOptions, this.#math);
       if (plan.action === 'invalid') {
         report.invalid++;
-        await this.#pauseInvalid(plan.subscription, plan.reason);
+        await this.#guarded(sub, () => this.#pauseInvalid(plan.subscription, plan.reason));
         continue;
       }
       if (plan.action === 'skip') {
         report.skipped++;
-        await this.#store.advanceSubscription(sub.id, plan.nextDueAt, sub.lastRunAt);
-        this.#log.warn(
-          { event: 'digest.skipped_late', subscriptionId: sub.id, topicId: sub.topicId, missedAt: plan.missedAt, lateMs: plan.lateMs, nextDueAt: plan.nextDueAt },
-          'digest skipped: too late to send',
-        );
+        await this.#guarded(sub, async () => {
+          await this.#store.advanceSubscription(sub.id, plan.nextDueAt, sub.lastRunAt);
+          this.#log.warn(
+            { event: 'digest.skipped_late', subscriptionId: sub.id, topicId: sub.topicId, missedAt: plan.missedAt, lateMs: plan.lateMs, nextDueAt: plan.nextDueAt },
+            'digest skipped: too late to send',
+          );
+        });
         continue;
       }
       if (plan.replacesMissed) {
@@ -221,7 +223,7 @@ export class DigestScheduler {
       if (!built) continue;
       for (const plan of work.plans) commits.push(this.#commitFor(plan, built.digest, built.quiet, chats, now));
     }
-    await this.#commit(commits, report, shared.enqueued);
+    await this.#commit(commits, report);
   }
 
   async #composeGroup(
@@ -289,9 +291,10 @@ export class DigestScheduler {
     return commit;
   }
 
-  async #commit(commits: DigestRunCommit[], report: TickReport, enqueued: Set<Platform>): Promise<void> {
+  async #commit(commits: DigestRunCommit[], report: TickReport): Promise<void> {
     for (let i = 0; i < commits.length; i += this.#commitBatchSize) {
       const batch = commits.slice(i, i + this.#commitBatchSize);
+      const enqueued = new Set<Platform>();
       try {
         const result = await this.#store.commitDigestRuns(batch);
         report.created += result.created.length;
@@ -309,6 +312,15 @@ export class DigestScheduler {
           'could not commit digest runs; their subscriptions stay due',
         );
       }
+      if (enqueued.size > 0) this.#notifyEnqueued(enqueued);
+    }
+  }
+
+  #notifyEnqueued(platforms: ReadonlySet<Platform>): void {
+    try {
+      this.#onEnqueued?.(platforms);
+    } catch (error) {
+      this.#log.error({ event: 'digest.notify_failed', ...errorFields(error) }, 'could not wake the senders');
     }
   }
 
@@ -321,6 +333,15 @@ export class DigestScheduler {
     if (this.#quietRuns.has(commit)) report.quietDay++;
     report.messages += commit.messageCount;
     if (commit.messageCount > 0) enqueued.add(commit.platform);
+  }
+
+  /** One subscription's store update failing must not stop the tick; it stays due and is tried again. */
+  async #guarded(sub: SubscriptionRecord, update: () => Promise<void>): Promise<void> {
+    try {
+      await update();
+    } catch (error) {
+      this.#log.error({ event: 'digest.update_failed', subscriptionId: sub.id, ...errorFields(error) }, 'could not update a due subscription');
+    }
   }
 
   async #pauseInvalid(sub: SubscriptionRecord, reason: string): Promise<void> {

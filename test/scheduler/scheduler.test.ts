@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LogFields } from '../../src/delivery/event-log.ts';
-import { DigestScheduler, type SchedulerOptions } from '../../src/scheduler/scheduler.ts';
+import { DigestScheduler, type SchedulerOptions, type SchedulerStore } from '../../src/scheduler/scheduler.ts';
 import type { SqlStore } from '../../src/store/sql-store.ts';
 import { openSqliteStore } from '../../src/store/sqlite-store.ts';
 import { FakeClock } from '../support/fake-clock.ts';
@@ -255,6 +255,44 @@ describe('DigestScheduler.tick: quiet hours and bad data', () => {
     expect(await store.getDigestRun(ar.id, DUE)).not.toBeNull();
     expect(retry).toMatchObject({ due: 1, created: 1 });
     expect(await store.getDigestRun(en.id, DUE)).toMatchObject({ status: 'queued' });
+  });
+});
+
+describe('DigestScheduler.tick: store trouble and waking senders', () => {
+  it('given the store fails to advance one late subscription then the others are still handled', async () => {
+    const { clock, store, composer, logs } = await setup();
+    const stuck = await subscribe(store, { chatId: 'stuck', nextDueAt: DUE });
+    const fine = await subscribe(store, { chatId: 'fine', nextDueAt: DUE });
+    const failing: SchedulerStore = {
+      listDueSubscriptions: (now, limit) => store.listDueSubscriptions(now, limit),
+      commitDigestRuns: (commits) => store.commitDigestRuns(commits),
+      pauseSubscription: (id, reason) => store.pauseSubscription(id, reason),
+      getChats: (chats) => store.getChats(chats),
+      async advanceSubscription(id, nextDueAt, lastRunAt) {
+        if (id === stuck.id) throw new Error('disk I/O error');
+        return store.advanceSubscription(id, nextDueAt, lastRunAt);
+      },
+    };
+    const record = (fields: LogFields): void => void logs.push(fields);
+    const scheduler = new DigestScheduler({ store: failing, composer, clock, log: { debug: record, info: record, warn: record, error: record } });
+
+    const report = await scheduler.tick(new Date('2026-03-02T12:00:00.000Z'));
+
+    expect(report).toMatchObject({ due: 2, skipped: 2 });
+    expect(logs).toContainEqual(expect.objectContaining({ event: 'digest.update_failed', subscriptionId: stuck.id }));
+    expect(await store.getSubscription(fine.id)).toMatchObject({ nextDueAt: NEXT });
+    expect(await store.getSubscription(stuck.id)).toMatchObject({ nextDueAt: DUE });
+  });
+
+  it('given several commit batches then the senders are woken after each one', async () => {
+    const calls: string[][] = [];
+    const { store, scheduler } = await setup({ commitBatchSize: 2, onEnqueued: (platforms) => calls.push([...platforms]) });
+    for (let i = 0; i < 5; i++) await subscribe(store, { chatId: `c-${i}`, nextDueAt: DUE });
+    await ingest(store, '2026-03-01T20:00:00.000Z', 1);
+
+    await scheduler.tick(new Date(DUE));
+
+    expect(calls).toEqual([['telegram'], ['telegram'], ['telegram']]);
   });
 });
 
