@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<CliCommand>> = {
   topics: async () => (await import('./commands/topics.ts')).topicsCommand,
   clean: async () => (await import('./commands/clean.ts')).cleanCommand,
   summarize: async () => (await import('./commands/summarize.ts')).summarizeCommand,
+  sources: async () => (await import('./commands/sources.ts')).sourcesCliCommand,
 };
 
 function usage(): string {
