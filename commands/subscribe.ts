@@ -6,6 +6,7 @@ import { requireTopic } from '../src/commands/lookup.ts';
 import { textReply } from '../src/commands/reply.ts';
 import { localTimeMetaFor, localTimeSchema, timezoneMeta, timezoneSchema, topicMeta, topicSchema } from '../src/commands/shared-options.ts';
 import { localWeekday, nextDueAt } from '../src/scheduler/next-due.ts';
+import { DEFAULT_ALERT_THRESHOLD, DEFAULT_ALERTS_PER_HOUR } from '../src/sources/alerts.ts';
 
 export const WEEKDAY_CHOICES: readonly OptionChoice[] = [
   { value: 'sun', name: { en: 'Sunday', ar: 'الأحد' } },
@@ -32,6 +33,7 @@ export const subscribeCommand = defineCommand({
     frequency: z.enum(['daily', 'weekly']).optional(),
     day: z.enum(WEEKDAY_VALUES).optional(),
     quiet_day: z.boolean().optional(),
+    alerts: z.boolean().optional(),
   }),
   optionMeta: {
     topic: topicMeta(0, { en: 'Topic id or name (see /topics)', ar: 'معرّف الموضوع أو اسمه (انظر /topics)' }),
@@ -59,6 +61,12 @@ export const subscribeCommand = defineCommand({
       position: 5,
       label: { en: 'quiet_day', ar: 'رسالة اليوم الهادئ' },
       description: { en: 'Send a one-line note when nothing new happened (default no)', ar: 'أرسل سطرًا واحدًا حين لا يكون هناك جديد (الافتراضي لا)' },
+    },
+    alerts: {
+      kind: 'boolean',
+      position: 6,
+      label: { en: 'alerts', ar: 'التنبيهات العاجلة' },
+      description: { en: 'Also alert at once about major new stories, a few per hour at most (default no)', ar: 'نبّه فورًا أيضًا بالقصص الكبرى الجديدة، بضع مرات في الساعة على الأكثر (الافتراضي لا)' },
     },
   },
   permission: 'admin',
@@ -99,6 +107,10 @@ export const subscribeCommand = defineCommand({
       }),
       translate(ctx.language, 'command.subscribe.next', { next: formatInstant(saved.nextDueAt, saved.timezone, ctx.language) }),
     ];
+    if (args.alerts !== undefined) {
+      await ctx.store.setAlertSettings(saved.id, args.alerts ? { threshold: DEFAULT_ALERT_THRESHOLD, perHour: DEFAULT_ALERTS_PER_HOUR } : null);
+      lines.push(translate(ctx.language, args.alerts ? 'sources.alerts_on' : 'sources.alerts_off', { perHour: String(DEFAULT_ALERTS_PER_HOUR) }));
+    }
     if (saved.targetId !== ctx.chat.chatId) lines.push(translate(ctx.language, 'command.subscribe.target', { target: `<#${saved.targetId}>` }));
     return textReply(lines.join('\n'), { ephemeral: true });
   },

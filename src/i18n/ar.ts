@@ -116,6 +116,8 @@ export const ar: Record<MessageKey, string> = {
   'sources.paused': 'أُوقف المصدر {id}. استخدم /sources resume {id} لاستئنافه.',
   'sources.resumed': 'استُؤنف المصدر {id}؛ يُجلب من جديد بدءًا من الآن.',
   'sources.removed': 'حُذف المصدر {id}.',
+  'sources.alerts_on': 'التنبيهات العاجلة مفعّلة: تصلك القصص الكبرى الجديدة فورًا، {perHour} في الساعة على الأكثر.',
+  'sources.alerts_off': 'التنبيهات العاجلة متوقفة: الموجز فقط.',
   'sources.alert': 'عاجل — {topic}: {title} ({source})',
   'error.source_unknown': 'لا يوجد مصدر باسم {id}. اعرض المصادر كلها بالأمر /sources list.',
   'error.source_bad_url': '"{url}" ليس عنوان خلاصة: أعطني عنوانًا يبدأ بـ http:// أو https://.',

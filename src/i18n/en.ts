@@ -118,6 +118,8 @@ export const en = {
   'sources.paused': 'Source {id} paused. /sources resume {id} to poll it again.',
   'sources.resumed': 'Source {id} resumed; it is polled again from now.',
   'sources.removed': 'Source {id} removed.',
+  'sources.alerts_on': 'Breaking alerts on: major new stories arrive at once, at most {perHour} an hour.',
+  'sources.alerts_off': 'Breaking alerts off: only the digest.',
   'sources.alert': 'Breaking — {topic}: {title} ({source})',
   'error.source_unknown': 'There is no source {id}. /sources list shows them all.',
   'error.source_bad_url': '"{url}" is not a feed address: give an http:// or https:// URL.',

@@ -48,3 +48,15 @@ describe('/sources', () => {
     expect(textOf(await h.router.handleText(who(spec), line))).toBe(message);
   });
 });
+
+describe('/subscribe alerts', () => {
+  it('turns breaking alerts on and off for the subscription', async () => {
+    const on = textOf(await h.router.handleText(who({ chatId: '-alerts' }), '/subscribe iraq-us-relations alerts=true'));
+    expect(on).toContain('Breaking alerts on: major new stories arrive at once, at most 3 an hour.');
+    const [sub] = await h.store.listSubscriptions({ platform: 'telegram', chatId: '-alerts' });
+    expect(await h.store.listAlertSettings([sub?.id ?? ''])).toEqual([{ subscriptionId: sub?.id, threshold: 8, perHour: 3 }]);
+    const off = textOf(await h.router.handleText(who({ chatId: '-alerts' }), '/subscribe iraq-us-relations alerts=false'));
+    expect(off).toContain('Breaking alerts off: only the digest.');
+    expect(await h.store.listAlertSettings([sub?.id ?? ''])).toEqual([]);
+  });
+});
