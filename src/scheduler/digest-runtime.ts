@@ -9,6 +9,7 @@ import { StoreDigestComposer, type ComposeOptions, type TopicNames } from '../di
 import type { EventLog } from '../delivery/event-log.ts';
 import type { PlatformLimits } from '../delivery/limits.ts';
 import type { PlatformSender } from '../delivery/platform-sender.ts';
+import type { PlatformRateLimiter } from '../delivery/rate-limiter.ts';
 import { Sender, type PermanentFailure, type SenderOptions } from '../delivery/sender.ts';
 import { realSleep, systemClock, type Clock, type Sleep } from './clock.ts';
 import { DigestScheduler, type SchedulerOptions } from './scheduler.ts';
@@ -23,6 +24,8 @@ export interface DigestRuntimeOptions {
   log?: EventLog;
   /** Per-platform limits replacing the documented defaults. */
   limits?: Partial<Record<Platform, PlatformLimits>>;
+  /** Limiters shared with the adapters' own requests (see `SenderOptions.limiter`). */
+  limiters?: Partial<Record<Platform, PlatformRateLimiter>>;
   compose?: Partial<ComposeOptions>;
   scheduler?: Pick<SchedulerOptions, 'claimBatchSize' | 'commitBatchSize' | 'plan'>;
   sender?: Pick<SenderOptions, 'concurrency' | 'retry' | 'batchSize' | 'idlePollMs' | 'sendTimeoutMs'>;
@@ -51,6 +54,7 @@ export function createDigestRuntime(options: DigestRuntimeOptions): DigestRuntim
         clock,
         sleep,
         ...(options.limits?.[platform.platform] ? { limits: options.limits[platform.platform] } : {}),
+        ...(options.limiters?.[platform.platform] ? { limiter: options.limiters[platform.platform] } : {}),
         ...(options.log ? { log: options.log } : {}),
         ...(options.onPermanentFailure ? { onPermanentFailure: options.onPermanentFailure } : {}),
         ...options.sender,

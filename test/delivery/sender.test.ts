@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/delivery/delivery-error.ts';
 import type { LogFields } from '../../src/delivery/event-log.ts';
 import { DISCORD_LIMITS, TELEGRAM_LIMITS } from '../../src/delivery/limits.ts';
+import { PlatformRateLimiter } from '../../src/delivery/rate-limiter.ts';
 import { Sender, type PermanentFailure, type SenderOptions } from '../../src/delivery/sender.ts';
 import type { SqlStore } from '../../src/store/sql-store.ts';
 import type { Platform } from '../../src/store/records.ts';
@@ -97,6 +98,18 @@ describe('Sender: rate limits (fake clock, fake platform)', () => {
 
     expect(fake.delivered().filter((a) => !a.targetId.startsWith('-'))).toHaveLength(10);
     await clock.runUntil(sender.stop());
+  });
+
+  it('given a limiter shared with the adapter\'s command replies then digests wait for the replies\' slots', async () => {
+    const shared = new PlatformRateLimiter(TELEGRAM_LIMITS);
+    const { clock, fake, sender, enqueue } = await setup('telegram', { limiter: shared });
+    // The adapter answered a command in chat 77 just now.
+    shared.record('77', clock.ms);
+    await enqueue(['77']);
+
+    await clock.runUntil(sender.drain());
+
+    expect(fake.delivered().map((a) => a.at - new Date(START).getTime())).toEqual([1_000]);
   });
 
   it('given sends that take time then no more than `concurrency` are in flight', async () => {
