@@ -10,9 +10,10 @@
  * Sentences are ranked greedily by that score and the budget is filled down the ranking.
  * The weights are global constants, the same for every document.
  */
-import { matchTokens } from '../text/normalize.ts';
-import { sentenceSpans } from '../text/sentences.ts';
-import { contentTerms, contentTermsOf } from '../text/stem.ts';
+import { wordFormsOf, type WordForms } from '../text/normalize.ts';
+import { paragraphWords, type ParagraphWords } from '../text/paragraph-words.ts';
+import { sentenceSpans, type SentenceSpan } from '../text/sentences.ts';
+import { contentTerms, wordTerms } from '../text/stem.ts';
 import { articleVectors, centrality, cosine } from './term-vectors.ts';
 
 export interface SummaryInput {
@@ -84,23 +85,59 @@ export { countWords } from '../text/normalize.ts';
 /** Splits every paragraph into sentences, keeping where each came from. */
 export function articleSentences(paragraphs: readonly string[]): ArticleSentence[] {
   const out: ArticleSentence[] = [];
+  const words = paragraphWords(paragraphs);
   paragraphs.forEach((paragraph, p) => {
+    const paragraphWordList = words[p]!;
+    let next = 0;
     let k = 0;
     for (const span of sentenceSpans(paragraph)) {
-      // One tokenisation gives both the word count and the content terms.
-      const tokens = matchTokens(span.text);
-      const terms = contentTermsOf(tokens);
-      const figures = tokens.filter((token) => isDigit(token.charCodeAt(0))).length;
-      out.push({ text: span.text, paragraph: p, inParagraph: k, words: tokens.length, terms, figures });
+      const counted = countSentence(span, paragraphWordList, next);
+      next = counted.next;
+      out.push({ text: span.text, paragraph: p, inParagraph: k, words: counted.words, terms: counted.terms, figures: counted.figures });
       k += 1;
     }
   });
   return out;
 }
 
-/** Normalised tokens carry ASCII digits only (foldDigits). */
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
+interface CountedSentence {
+  words: number;
+  terms: string[];
+  figures: number;
+  /** Index of the first paragraph word after the sentence. */
+  next: number;
+}
+
+/**
+ * Word count, figures and content terms of one sentence, from the paragraph's words that lie
+ * inside its span. The span's display text differs from the slice only in white space, which no
+ * word's tokens depend on; a word that straddles two sentences (a full stop glued to the next
+ * word, "التاسعة.فجاءت") is read from the sentence's own text instead.
+ */
+function countSentence(span: SentenceSpan, paragraph: ParagraphWords, from: number): CountedSentence {
+  const { forms, starts, ends } = paragraph;
+  let first = from;
+  while (first < forms.length && ends[first]! <= span.start) first += 1;
+  let last = first;
+  while (last < forms.length && ends[last]! <= span.end) last += 1;
+  const straddles = (first < forms.length && starts[first]! < span.start) || (last < forms.length && starts[last]! < span.end);
+  // A straddling word stays next in line: the following sentence must see it too.
+  const counted = straddles ? tally(wordFormsOf(span.text), 0, Number.POSITIVE_INFINITY) : tally(forms, first, last);
+  return { ...counted, next: last };
+}
+
+function tally(forms: readonly WordForms[], from: number, to: number): Omit<CountedSentence, 'next'> {
+  let words = 0;
+  let figures = 0;
+  const terms: string[] = [];
+  const end = Math.min(to, forms.length);
+  for (let i = from; i < end; i++) {
+    const word = forms[i]!;
+    words += word.tokens.length;
+    figures += word.figures;
+    for (const term of wordTerms(word)) terms.push(term);
+  }
+  return { words, terms, figures };
 }
 
 export function summarize(doc: SummaryInput, budget: SummaryBudget = {}): Summary {

@@ -7,6 +7,7 @@
  * sides of a comparison are folded identically.
  */
 import { createFastFold } from './fast-fold.ts';
+import { rawWords } from './raw-words.ts';
 
 /** Zero-width characters, bidi controls and other invisibles that feeds smuggle into words. */
 const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
@@ -96,6 +97,12 @@ const PROTECTED_WORDS = new Set(
 export function protectWords(words: Iterable<string>): void {
   for (const w of words) PROTECTED_WORDS.add(normalizeForMatch(w));
   tokenCache.clear();
+  generation += 1;
+}
+
+/** Changes whenever the protected list does: word forms worked out before then are stale. */
+export function formsGeneration(): number {
+  return generation;
 }
 
 export function isProtectedWord(token: string): boolean {
@@ -148,28 +155,48 @@ export function wordsOf(normalized: string): string[] {
 }
 
 /**
- * Words of raw (not yet normalised) text. Format characters (zero-width spaces, bidi marks) count
- * as part of a word here, because feeds put them inside words ("العراق<ZWSP>ية") and normalisation
- * removes them; splitting on them would cut the word in two.
+ * What matching needs of one raw word, worked out once per distinct word: news reuses a small
+ * vocabulary, and normalising, clitic-stripping and stemming every occurrence again was most of
+ * the pipeline's time.
  */
-const RAW_WORD = /[\p{L}\p{N}\p{M}\p{Cf}]+(?:['’.\-][\p{L}\p{N}\p{M}\p{Cf}]+)*/gu;
+export interface WordForms {
+  /** Match tokens (normalised, proclitics removed): usually one, none for a word of invisibles. */
+  readonly tokens: readonly string[];
+  /** Tokens that are figures (start with a digit; normalised tokens carry ASCII digits only). */
+  readonly figures: number;
+  /** Content terms of the tokens, filled in by `wordTerms` (stem.ts) the first time they are asked for. */
+  terms: readonly string[] | undefined;
+}
 
-/**
- * News reuses a small vocabulary, so the tokens of each raw word are remembered: normalising
- * and clitic-stripping every occurrence again was a fifth of the pipeline's time. The cache is
- * cleared when the protected list changes, since that changes what stripping returns.
- */
+/** The cache is cleared when the protected list changes, since that changes stripping and stemming. */
 const TOKEN_CACHE_LIMIT = 200_000;
-const tokenCache = new Map<string, readonly string[]>();
+const tokenCache = new Map<string, WordForms>();
+let generation = 0;
 
-function tokensOfRawWord(word: string): readonly string[] {
-  let tokens = tokenCache.get(word);
-  if (tokens === undefined) {
+/** The forms of one raw word (see raw-words.ts). */
+export function formsOfRawWord(word: string): WordForms {
+  let forms = tokenCache.get(word);
+  if (forms === undefined) {
     if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
-    tokens = wordsOf(normalizeForMatch(word)).map(stripClitics);
-    tokenCache.set(word, tokens);
+    const tokens = wordsOf(normalizeForMatch(word)).map(stripClitics);
+    let figures = 0;
+    for (const token of tokens) if (isDigit(token.charCodeAt(0))) figures += 1;
+    forms = { tokens, figures, terms: undefined };
+    tokenCache.set(word, forms);
   }
-  return tokens;
+  return forms;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** The forms of each raw word of a text, in order (see raw-words.ts for what a raw word is). */
+export function wordFormsOf(text: string): WordForms[] {
+  const words = rawWords(text);
+  const out = new Array<WordForms>(words.length);
+  for (let i = 0; i < words.length; i++) out[i] = formsOfRawWord(words[i]!);
+  return out;
 }
 
 /**
@@ -178,10 +205,10 @@ function tokensOfRawWord(word: string): readonly string[] {
  */
 export function matchTokens(text: string): string[] {
   const out: string[] = [];
-  for (const word of text.match(RAW_WORD) ?? []) {
-    const tokens = tokensOfRawWord(word);
+  for (const word of rawWords(text)) {
+    const tokens = formsOfRawWord(word).tokens;
     if (tokens.length === 1) out.push(tokens[0]!);
-    else out.push(...tokens);
+    else for (const token of tokens) out.push(token);
   }
   return out;
 }
@@ -189,6 +216,6 @@ export function matchTokens(text: string): string[] {
 /** Number of normalised words in a text (what word budgets and ROUGE count), without building them. */
 export function countWords(text: string): number {
   let count = 0;
-  for (const word of text.match(RAW_WORD) ?? []) count += tokensOfRawWord(word).length;
+  for (const word of rawWords(text)) count += formsOfRawWord(word).tokens.length;
   return count;
 }

@@ -5,7 +5,7 @@
  * words (see normalize.ts) are never stemmed. Stems are for comparing words, never for display.
  */
 import { createRequire } from 'node:module';
-import { isArabicWord, isProtectedWord, matchTokens } from './normalize.ts';
+import { isArabicWord, isProtectedWord, wordFormsOf, type WordForms } from './normalize.ts';
 import { isStopword } from './stopwords.ts';
 
 interface SnowballStemmer {
@@ -54,7 +54,19 @@ export function stemToken(token: string): string {
  * comparisons.
  */
 export function contentTerms(text: string): string[] {
-  return contentTermsOf(matchTokens(text));
+  const out: string[] = [];
+  for (const forms of wordFormsOf(text)) {
+    const terms = wordTerms(forms);
+    if (terms.length === 1) out.push(terms[0]!);
+    else for (const term of terms) out.push(term);
+  }
+  return out;
+}
+
+/** Content terms of one raw word's tokens, remembered with the word. */
+export function wordTerms(forms: WordForms): readonly string[] {
+  forms.terms ??= contentTermsOf(forms.tokens);
+  return forms.terms;
 }
 
 /** `contentTerms` for text already split by `matchTokens`, when the caller needs the tokens too. */

@@ -50,6 +50,19 @@ export interface CompiledTopic {
   byToken: Map<string, CompiledPattern[]>;
   /** Patterns whose first token is a prefix, by the prefix's first PREFIX_KEY_LENGTH letters. */
   byPrefixKey: Map<string, CompiledPattern[]>;
+  /**
+   * Which openings (first two letters, see `openingOf`) any pattern starts with. Most article
+   * tokens start no pattern; this answers that without the two map look-ups.
+   */
+  openings: Uint8Array;
+}
+
+const OPENING_TABLE_SIZE = 4096;
+
+/** A small hash of a token's first two code units (the second is 0 for one-letter tokens). */
+export function openingOf(token: string): number {
+  const second = token.length > 1 ? token.charCodeAt(1) : 0;
+  return (Math.imul(token.charCodeAt(0), 31) ^ second) & (OPENING_TABLE_SIZE - 1);
 }
 
 const DEFAULT_LEAD_PARAGRAPHS = 1;
@@ -85,6 +98,7 @@ export function compileTopic(topic: TopicDefinition): CompiledTopic {
     minCooccurrence: topic.minCooccurrence ?? 0,
     byToken: new Map(),
     byPrefixKey: new Map(),
+    openings: new Uint8Array(OPENING_TABLE_SIZE),
   };
 
   topic.groups.forEach((group, groupIndex) => {
@@ -114,6 +128,8 @@ function addPattern(topic: CompiledTopic, kind: PatternKind, ref: number, writte
   if (!parsed.ok) throw new TopicCompileError(topic.id, written, parsed.reason);
   const first = parsed.pattern[0]!;
   const entry: CompiledPattern = { kind, ref, written, pattern: parsed.pattern };
+  // A prefix is at least MIN_PREFIX_LENGTH letters, so it shares its first two with every token it matches.
+  topic.openings[openingOf(first.text)] = 1;
   const [map, key] = first.prefix
     ? [topic.byPrefixKey, first.text.slice(0, PREFIX_KEY_LENGTH)]
     : [topic.byToken, first.text];

@@ -18,7 +18,7 @@
  * exclusion vetoed it.
  */
 import type { MatchedTerm, TopicMatch } from '../types.ts';
-import type { CompiledPattern, CompiledTopic } from './compile.ts';
+import { openingOf, type CompiledPattern, type CompiledTopic } from './compile.ts';
 import { tokenizeArticle, type ArticleText, type ArticleTokens, type TokenSegment } from './article-tokens.ts';
 import { patternMatchesAt } from './term-pattern.ts';
 
@@ -116,7 +116,9 @@ function scanSegment(topic: CompiledTopic, segment: TokenSegment, positionWeight
   const { tokens, keys } = segment;
   let bestWeightByGroup: number[] | undefined;
   let termsFreeFrom = 0;
+  const openings = topic.openings;
   for (let i = 0; i < tokens.length; i++) {
+    if (openings[openingOf(tokens[i]!)] === 0) continue;
     const exact = topic.byToken.get(tokens[i]!);
     const byPrefix = topic.byPrefixKey.get(keys[i]!);
     if (!exact && !byPrefix) continue;
