@@ -10,9 +10,10 @@ import { inTransaction } from '../sql/transaction.ts';
 import { initialMigration } from './0001-initial.ts';
 import { pendingOutboxIndexesMigration } from './0002-pending-outbox-indexes.ts';
 import { sourcesMigration } from './0003-sources.ts';
+import { recentArticlesIndexMigration } from './0004-recent-articles-index.ts';
 import type { StoreMigration } from './migration.ts';
 
-export const MIGRATIONS: readonly StoreMigration[] = [initialMigration, pendingOutboxIndexesMigration, sourcesMigration];
+export const MIGRATIONS: readonly StoreMigration[] = [initialMigration, pendingOutboxIndexesMigration, sourcesMigration, recentArticlesIndexMigration];
 
 /** Applies pending migrations; returns the ids applied now. */
 export async function runMigrations(
