@@ -19,6 +19,7 @@ import { createCommandServices } from './pipeline/services.ts';
 import { buildTopics, type Topics } from './pipeline/topic-catalog.ts';
 import { systemClock, type Clock } from './scheduler/clock.ts';
 import { DigestScheduler } from './scheduler/scheduler.ts';
+import { startSources, type SourcesRuntime } from './sources/runtime.ts';
 import { openStore } from './store/index.ts';
 import type { Platform } from './store/records.ts';
 import type { Store } from './store/store.ts';
@@ -131,10 +132,12 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
   const adapters: Adapter[] = [];
   const senders = new Map<Platform, Sender>();
   let scheduler: DigestScheduler | null = null;
+  let sources: SourcesRuntime | null = null;
   let stopping: Promise<void> | null = null;
 
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      await sources?.stop();
       await scheduler?.stop();
       for (const adapter of adapters) await adapter.stop();
       await Promise.all([...senders.values()].map((sender) => sender.stop()));
@@ -175,6 +178,9 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
     });
     for (const adapter of adapters) await adapter.start();
     scheduler.start();
+    if (config.sourcesPolling) {
+      sources = await startSources({ contentDir: config.contentDir, allowPrivate: config.sourcesAllowPrivate, store: core.store, topics: core.topics.compiled, topicNames: (id) => core.topics.catalog.get(id)?.name, clock, logger, onEnqueued: (platforms) => platforms.forEach((platform) => senders.get(platform)?.notify()) });
+    }
     logger.info({ event: 'startup', platforms: adapters.map((adapter) => adapter.platform), store: config.store.kind }, 'mowjaz started');
   } catch (error) {
     await stop();

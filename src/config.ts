@@ -45,6 +45,8 @@ export interface Config {
   telegram: TelegramConfig | null;
   /** Allow fetching sources on private/loopback addresses (off: protects against SSRF). */
   sourcesAllowPrivate: boolean;
+  /** Poll live sources (feeds and pages). Default: on when a chat platform is configured. */
+  sourcesPolling: boolean;
   /** Non-fatal findings, e.g. an unknown `MOWJAZ_*` variable (probably a typo). */
   warnings: string[];
 }
@@ -112,6 +114,7 @@ const ENV_SCHEMA = z.object({
   TELEGRAM_WEBHOOK_PORT: optional(z.string().regex(/^\d{1,5}$/, 'must be a port number, 1 to 65535').transform(Number).pipe(z.number().int().min(1, 'must be a port number, 1 to 65535').max(65_535, 'must be a port number, 1 to 65535'))),
   TELEGRAM_WEBHOOK_HOST: optional(z.string().regex(/^[A-Za-z0-9.:_-]+$/, 'must be a host name or an IP address to listen on, e.g. 0.0.0.0 or 127.0.0.1')),
   SOURCES_ALLOW_PRIVATE: optional(booleanWord),
+  SOURCES_POLLING: optional(booleanWord),
 });
 
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(ENV_SCHEMA.shape);
@@ -179,6 +182,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
         }
       : null,
     sourcesAllowPrivate: vars.SOURCES_ALLOW_PRIVATE ?? false,
+    // A console session is local work: it reads no outlet unless asked to.
+    sourcesPolling: vars.SOURCES_POLLING ?? Boolean(vars.DISCORD_TOKEN || vars.TELEGRAM_BOT_TOKEN),
     warnings,
   };
 }

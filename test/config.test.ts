@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       discord: null,
       telegram: null,
       sourcesAllowPrivate: false,
+      sourcesPolling: false,
       warnings: [],
     });
   });
@@ -51,6 +52,7 @@ describe('loadConfig', () => {
         TELEGRAM_WEBHOOK_PORT: '8080',
         TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
         SOURCES_ALLOW_PRIVATE: 'yes',
+        SOURCES_POLLING: 'off',
       },
       { cwd: '/srv/mowjaz' },
     );
@@ -68,6 +70,7 @@ describe('loadConfig', () => {
         webhook: { url: 'https://bot.example.org/telegram', secret: 's3cret_value', listen: { host: '127.0.0.1', port: 8080 } },
       },
       sourcesAllowPrivate: true,
+      sourcesPolling: false,
       warnings: [],
     });
   });
