@@ -8,6 +8,7 @@
  * Rules that name words only fire on short lines, so a body sentence that mentions Twitter or an
  * app store is never taken for a share bar.
  */
+import { isWhiteSpaceCode, stripEdgePunctuation } from '../text/chars.ts';
 import { foldArabic, normalizeForMatch } from '../text/normalize.ts';
 import { letterRatio, shapeOf, type LineShape } from './line-text.ts';
 
@@ -40,8 +41,6 @@ export type FurnitureReason =
   | 'link-only'
   | 'hashtags-only';
 
-const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
-
 /**
  * A line as the rules see it. Most rules look only at short lines, so the token and segment
  * lists are built the first time a rule asks for them, not for every line of prose.
@@ -60,7 +59,7 @@ class LineView {
   get tokens(): string[] {
     this.tokenList ??= this.folded
       .split(' ')
-      .map((token) => token.replace(EDGE_PUNCTUATION, ''))
+      .map(stripEdgePunctuation)
       .filter((token) => token.length > 0);
     return this.tokenList;
   }
@@ -148,6 +147,25 @@ interface Rule {
 
 const count = (view: LineView) => view.shape.words.length;
 
+/** The rules' patterns, folded and compiled once. */
+const LOGO = rx('^(site )?logo$|^(ال)?شعار( الموقع)?$');
+const TAGLINE = rx('^(صحيفة|جريدة|مجلة|موقع|شبكة|بوابة)\\s.*(يومية|أسبوعية|شهرية|إلكترونية|إخبارية|تصدر|مستقلة|شاملة)');
+const FONT_SIZE = rx('font size|text size|حجم الخط|تكبير الخط|تصغير الخط|^تكبير|^تصغير');
+const APP_PROMO = rx('يمكنكم (استلام|تسلم) إشعارات|(أحدث نسخة|النسخة الجديدة) من تطبيق|download (our|the) app|get our app');
+const APP_STORE = rx('app ?store|google play|play store|huawei (store|app ?gallery)|app ?gallery|get it on|متجر (جوجل|غوغل|أبل|آبل|هواوي)|حمل(وا)? (ال)?تطبيق');
+const COPYRIGHT_SIGN = rx('©|^\\(c\\) ');
+const COPYRIGHT_WORDS = rx('copyright|all rights reserved|(جميع )?الحقوق محفوظة|حقوق (النشر|الطبع)');
+const RELATED_LINK = rx('^(اقرأ|اقرؤوا|طالع|شاهد|يهمك) (أيضا|المزيد)|^(اقرأ|شاهد|طالع) ?:|^للمزيد|^المزيد ?:|^قد يهمك|^(مواضيع|أخبار|مقالات|قصص)? ?(ذات صلة|متعلقة|مرتبطة)|^read (more|also)|^see also|^related( (articles|stories|news|coverage))? ?:?|^more (news|stories|on this)');
+const NEWSLETTER = rx('newsletter|subscribe|sign up|النشرة (البريدية|الإخبارية)|^اشترك|اشتركوا|سجل بريدك');
+const FOLLOW_US = rx('^(follow us|تابعونا|تابعنا|تابعوا)');
+const OPINION_DISCLAIMER = rx('المقالات المنشورة (تمثل|تعبر عن) رأي|(تعبر|يعبر) عن رأي (كاتبها|كاتبه|الكاتب)|views expressed');
+const SOURCE_CREDIT = rx('^\\*+ ?نقلا عن|^(المصدر|source) ?:');
+const IMAGE_CREDIT = rx('^(مصدر الصورة|image copyright|image caption|getty images|photo credit|photo ?:|صورة ?:|الصورة ?:|تصوير ?:)');
+const BYLINE = rx('^(by|بقلم|كتب|كتبت|إعداد|تحرير) ?:? \\S');
+const ADVERTISEMENT = rx('^(advertisement|ad|sponsored|promoted|إعلان|محتوى (ممول|مدفوع))$');
+const COMMENTS = rx('^\\d* ?(comments?|تعليق|تعليقات|أضف تعليق|اترك تعليقا|add a comment|leave a comment)$');
+const TAGS = rx('^(tags|topics|الكلمات المفتاحية|الكلمات الدالة|كلمات مفتاحية|وسوم) ?:');
+
 const RULES: Rule[] = [
   { reason: 'no-letters', test: (v) => v.shape.letters === 0 },
   { reason: 'link-only', test: (v) => count(v) === 1 && /^(https?:\/\/|www\.)\S+$|^\S+@\S+\.\S+$/u.test(v.folded) },
@@ -156,18 +174,18 @@ const RULES: Rule[] = [
     reason: 'buttons',
     test: (v) => count(v) <= 6 && v.shape.words.every((word) => [...word].length <= 2) && !v.shape.endsSentence,
   },
-  { reason: 'logo', test: (v) => rx('^(site )?logo$|^(ال)?شعار( الموقع)?$').test(v.folded) },
+  { reason: 'logo', test: (v) => LOGO.test(v.folded) },
   {
     reason: 'tagline',
     test: (v) =>
       count(v) <= 14 &&
       !v.shape.endsSentence &&
-      (rx('^(صحيفة|جريدة|مجلة|موقع|شبكة|بوابة)\\s.*(يومية|أسبوعية|شهرية|إلكترونية|إخبارية|تصدر|مستقلة|شاملة)').test(v.folded) ||
+      (TAGLINE.test(v.folded) ||
         /(daily|weekly|independent|online|national) (news ?paper|magazine|news site)/u.test(v.folded)),
   },
   {
     reason: 'font-size',
-    test: (v) => count(v) <= 6 && rx('font size|text size|حجم الخط|تكبير الخط|تصغير الخط|^تكبير|^تصغير').test(v.folded),
+    test: (v) => count(v) <= 6 && FONT_SIZE.test(v.folded),
   },
   {
     reason: 'share',
@@ -181,13 +199,13 @@ const RULES: Rule[] = [
     reason: 'app-promo',
     test: (v) =>
       count(v) <= 45 &&
-      rx('يمكنكم (استلام|تسلم) إشعارات|(أحدث نسخة|النسخة الجديدة) من تطبيق|download (our|the) app|get our app').test(v.folded),
+      APP_PROMO.test(v.folded),
   },
   {
     reason: 'app-store',
     test: (v) =>
       count(v) <= 14 &&
-      rx('app ?store|google play|play store|huawei (store|app ?gallery)|app ?gallery|get it on|متجر (جوجل|غوغل|أبل|آبل|هواوي)|حمل(وا)? (ال)?تطبيق').test(v.folded),
+      APP_STORE.test(v.folded),
   },
   {
     reason: 'site-links',
@@ -209,30 +227,28 @@ const RULES: Rule[] = [
   {
     reason: 'copyright',
     test: (v) =>
-      (count(v) <= 25 && rx('©|^\\(c\\) ').test(v.folded)) ||
-      (count(v) <= 12 && rx('copyright|all rights reserved|(جميع )?الحقوق محفوظة|حقوق (النشر|الطبع)').test(v.folded)),
+      (count(v) <= 25 && COPYRIGHT_SIGN.test(v.folded)) ||
+      (count(v) <= 12 && COPYRIGHT_WORDS.test(v.folded)),
   },
   {
     reason: 'related-link',
     test: (v) =>
       count(v) <= 30 &&
-      rx(
-        '^(اقرأ|اقرؤوا|طالع|شاهد|يهمك) (أيضا|المزيد)|^(اقرأ|شاهد|طالع) ?:|^للمزيد|^المزيد ?:|^قد يهمك|^(مواضيع|أخبار|مقالات|قصص)? ?(ذات صلة|متعلقة|مرتبطة)|^read (more|also)|^see also|^related( (articles|stories|news|coverage))? ?:?|^more (news|stories|on this)',
-      ).test(v.folded),
+      RELATED_LINK.test(v.folded),
   },
   {
     reason: 'newsletter',
     test: (v) =>
-      count(v) <= 10 && rx('newsletter|subscribe|sign up|النشرة (البريدية|الإخبارية)|^اشترك|اشتركوا|سجل بريدك').test(v.folded),
+      count(v) <= 10 && NEWSLETTER.test(v.folded),
   },
-  { reason: 'follow-us', test: (v) => count(v) <= 12 && rx('^(follow us|تابعونا|تابعنا|تابعوا)').test(v.folded) },
+  { reason: 'follow-us', test: (v) => count(v) <= 12 && FOLLOW_US.test(v.folded) },
   {
     reason: 'opinion-disclaimer',
     test: (v) =>
       count(v) <= 40 &&
-      rx('المقالات المنشورة (تمثل|تعبر عن) رأي|(تعبر|يعبر) عن رأي (كاتبها|كاتبه|الكاتب)|views expressed').test(v.folded),
+      OPINION_DISCLAIMER.test(v.folded),
   },
-  { reason: 'source-credit', test: (v) => count(v) <= 15 && rx('^\\*+ ?نقلا عن|^(المصدر|source) ?:').test(v.folded) },
+  { reason: 'source-credit', test: (v) => count(v) <= 15 && SOURCE_CREDIT.test(v.folded) },
   {
     reason: 'agency-credit',
     test: (v) => {
@@ -245,7 +261,7 @@ const RULES: Rule[] = [
     reason: 'image-credit',
     test: (v) =>
       count(v) <= 25 &&
-      rx('^(مصدر الصورة|image copyright|image caption|getty images|photo credit|photo ?:|صورة ?:|الصورة ?:|تصوير ?:)').test(v.folded),
+      IMAGE_CREDIT.test(v.folded),
   },
   {
     reason: 'timestamp',
@@ -256,16 +272,16 @@ const RULES: Rule[] = [
   },
   {
     reason: 'byline',
-    test: (v) => count(v) <= 8 && !v.shape.endsSentence && rx('^(by|بقلم|كتب|كتبت|إعداد|تحرير) ?:? \\S').test(v.folded),
+    test: (v) => count(v) <= 8 && !v.shape.endsSentence && BYLINE.test(v.folded),
   },
-  { reason: 'advertisement', test: (v) => rx('^(advertisement|ad|sponsored|promoted|إعلان|محتوى (ممول|مدفوع))$').test(v.folded) },
+  { reason: 'advertisement', test: (v) => ADVERTISEMENT.test(v.folded) },
   {
     reason: 'comments',
-    test: (v) => rx('^\\d* ?(comments?|تعليق|تعليقات|أضف تعليق|اترك تعليقا|add a comment|leave a comment)$').test(v.folded),
+    test: (v) => COMMENTS.test(v.folded),
   },
   {
     reason: 'tags',
-    test: (v) => count(v) <= 20 && rx('^(tags|topics|الكلمات المفتاحية|الكلمات الدالة|كلمات مفتاحية|وسوم) ?:').test(v.folded),
+    test: (v) => count(v) <= 20 && TAGS.test(v.folded),
   },
   // Last, so that a dated or credited line is reported under its own rule.
   { reason: 'low-letters', test: (v) => count(v) <= 6 && letterRatio(v.shape) < 0.5 },
@@ -273,10 +289,27 @@ const RULES: Rule[] = [
 
 /** Splits a navigation-like line on the separators menus use ("Home | News › Iraq"). */
 function splitSegments(folded: string): string[] {
+  if (!hasSegmentSeparator(folded)) {
+    // Prose and most other lines: one segment, the line without its edge punctuation.
+    const segment = stripEdgePunctuation(folded).trim();
+    return segment.length > 0 ? [segment] : [];
+  }
   return folded
     .split(/\s*[|•·›»>/]\s*|\s[-–—]\s/u)
-    .map((segment) => segment.replace(EDGE_PUNCTUATION, '').trim())
+    .map((segment) => stripEdgePunctuation(segment).trim())
     .filter((segment) => segment.length > 0);
+}
+
+/** | • · › » > / anywhere, or a dash - – — between spaces. */
+function hasSegmentSeparator(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x7c || code === 0x2022 || code === 0xb7 || code === 0x203a || code === 0xbb || code === 0x3e || code === 0x2f) return true;
+    if ((code === 0x2d || code === 0x2013 || code === 0x2014) && i > 0 && i + 1 < text.length) {
+      if (isWhiteSpaceCode(text.charCodeAt(i - 1)) && isWhiteSpaceCode(text.charCodeAt(i + 1))) return true;
+    }
+  }
+  return false;
 }
 
 /** Why a line is page furniture, or `undefined` when it may be article text. */

@@ -4,6 +4,7 @@
  * Display text is never normalised: the only change ever made to a kept line is trimming and
  * collapsing runs of spaces (`tidyLine`). Invisible characters stay; the renderers neutralise them.
  */
+import { isWhiteSpaceCode } from '../text/chars.ts';
 import { countLetters } from '../text/language.ts';
 
 /**
@@ -26,22 +27,6 @@ function isInvisible(code: number): boolean {
     (code >= 0x202a && code <= 0x202e) ||
     (code >= 0x2060 && code <= 0x2064) ||
     (code >= 0x2066 && code <= 0x2069) ||
-    code === 0xfeff
-  );
-}
-
-/** JavaScript's `\s`: Unicode white space and U+FEFF. */
-function isWhiteSpace(code: number): boolean {
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
     code === 0xfeff
   );
 }
@@ -112,7 +97,7 @@ export function shapeOf(line: string): LineShape {
   let visible = 0;
   let wordStart = -1;
   for (let i = 0; i < n; i++) {
-    if (isWhiteSpace(text.charCodeAt(i))) {
+    if (isWhiteSpaceCode(text.charCodeAt(i))) {
       if (wordStart >= 0) words.push(text.slice(wordStart, i));
       wordStart = -1;
     } else {
@@ -125,7 +110,7 @@ export function shapeOf(line: string): LineShape {
   let end = n;
   while (end > 0) {
     const code = text.charCodeAt(end - 1);
-    if (!isTrailingCloser(code) && !isWhiteSpace(code)) break;
+    if (!isTrailingCloser(code) && !isWhiteSpaceCode(code)) break;
     end -= 1;
   }
   const last = end > 0 ? text.charCodeAt(end - 1) : -1;

@@ -86,58 +86,57 @@ export { countWords } from '../text/normalize.ts';
 export function articleSentences(paragraphs: readonly string[]): ArticleSentence[] {
   const out: ArticleSentence[] = [];
   const words = paragraphWords(paragraphs);
-  paragraphs.forEach((paragraph, p) => {
-    const paragraphWordList = words[p]!;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const paragraph = words[p]!;
     let next = 0;
     let k = 0;
-    for (const span of sentenceSpans(paragraph)) {
-      const counted = countSentence(span, paragraphWordList, next);
-      next = counted.next;
-      out.push({ text: span.text, paragraph: p, inParagraph: k, words: counted.words, terms: counted.terms, figures: counted.figures });
+    for (const span of sentenceSpans(paragraph.text)) {
+      const sentence: ArticleSentence = { text: span.text, paragraph: p, inParagraph: k, words: 0, terms: [], figures: 0 };
+      next = countSentence(span, paragraph, next, sentence);
+      out.push(sentence);
       k += 1;
     }
-  });
+  }
   return out;
 }
 
-interface CountedSentence {
-  words: number;
-  terms: string[];
-  figures: number;
-  /** Index of the first paragraph word after the sentence. */
-  next: number;
-}
-
 /**
- * Word count, figures and content terms of one sentence, from the paragraph's words that lie
- * inside its span. The span's display text differs from the slice only in white space, which no
- * word's tokens depend on; a word that straddles two sentences (a full stop glued to the next
- * word, "التاسعة.فجاءت") is read from the sentence's own text instead.
+ * Fills in the word count, figures and content terms of one sentence from the paragraph's words
+ * that lie inside its span, and returns the index of the first word after it. The span's display
+ * text differs from the slice only in white space, which no word's tokens depend on; a word that
+ * straddles two sentences (a full stop glued to the next word, "التاسعة.فجاءت") is read from the
+ * sentence's own text instead.
  */
-function countSentence(span: SentenceSpan, paragraph: ParagraphWords, from: number): CountedSentence {
+function countSentence(span: SentenceSpan, paragraph: ParagraphWords, from: number, sentence: ArticleSentence): number {
   const { forms, starts, ends } = paragraph;
   let first = from;
   while (first < forms.length && ends[first]! <= span.start) first += 1;
   let last = first;
   while (last < forms.length && ends[last]! <= span.end) last += 1;
   const straddles = (first < forms.length && starts[first]! < span.start) || (last < forms.length && starts[last]! < span.end);
+  if (straddles) {
+    const own = wordFormsOf(span.text);
+    tally(own, 0, own.length, sentence);
+  } else {
+    tally(forms, first, last, sentence);
+  }
   // A straddling word stays next in line: the following sentence must see it too.
-  const counted = straddles ? tally(wordFormsOf(span.text), 0, Number.POSITIVE_INFINITY) : tally(forms, first, last);
-  return { ...counted, next: last };
+  return last;
 }
 
-function tally(forms: readonly WordForms[], from: number, to: number): Omit<CountedSentence, 'next'> {
+function tally(forms: readonly WordForms[], from: number, to: number, sentence: ArticleSentence): void {
   let words = 0;
   let figures = 0;
-  const terms: string[] = [];
-  const end = Math.min(to, forms.length);
-  for (let i = from; i < end; i++) {
+  const terms = sentence.terms;
+  for (let i = from; i < to; i++) {
     const word = forms[i]!;
     words += word.tokens.length;
     figures += word.figures;
-    for (const term of wordTerms(word)) terms.push(term);
+    const wordTermList = wordTerms(word);
+    for (let t = 0; t < wordTermList.length; t++) terms.push(wordTermList[t]!);
   }
-  return { words, terms, figures };
+  sentence.words = words;
+  sentence.figures = figures;
 }
 
 export function summarize(doc: SummaryInput, budget: SummaryBudget = {}): Summary {

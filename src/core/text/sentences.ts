@@ -6,6 +6,7 @@
  * `Intl.Segmenter` is not used because it ends a sentence at every line break and knows no
  * abbreviations (د. Dr. U.S.), which are the two cases news text needs most.
  */
+import { isWhiteSpaceCode } from './chars.ts';
 
 export interface SentenceSpan {
   /** The sentence as displayed: the slice trimmed, inner line breaks turned into one space. */
@@ -117,7 +118,7 @@ function splitBlock(text: string, block: Block, out: SentenceSpan[]): void {
     if (!isTerminatorCode(text.charCodeAt(i))) continue;
     let j = i + 1;
     while (j < block.end && (TERMINATORS.has(text[j] ?? '') || CLOSERS.has(text[j] ?? ''))) j++;
-    if (!inside[j - block.start] && hasLetterOrDigit(text, start, i) && endsSentence(text, start, i, j, block.end)) {
+    if (!inside?.[j - block.start] && hasLetterOrDigit(text, start, i) && endsSentence(text, start, i, j, block.end)) {
       out.push(span(text, start, j, block.paragraph));
       start = j;
     }
@@ -145,10 +146,11 @@ function span(text: string, start: number, end: number, paragraph: number): Sent
 /**
  * Marks boundary positions that fall inside a matched quotation or bracket, so
  * `قال: «العلاقات جيدة. ونعمل على تطويرها».` stays one sentence. Unmatched or very long pairs
- * protect nothing. Position p means "a boundary just before character p".
+ * protect nothing. Position p means "a boundary just before character p". Undefined: no position is inside.
  */
-function quotedPositions(text: string, from: number, to: number): Uint8Array {
-  const depth = new Int32Array(to - from + 2);
+function quotedPositions(text: string, from: number, to: number): Uint8Array | undefined {
+  // Most blocks hold no complete quotation: the tables are only built for those that do.
+  let depth: Int32Array | undefined;
   const stack: { close: string; at: number }[] = [];
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
@@ -164,6 +166,7 @@ function quotedPositions(text: string, from: number, to: number): Uint8Array {
         const open = stack[k]?.at ?? i;
         stack.length = k;
         if (i - open <= MAX_PROTECTED_SPAN) {
+          depth ??= new Int32Array(to - from + 2);
           depth[open + 1 - from] = (depth[open + 1 - from] ?? 0) + 1;
           depth[i + 1 - from] = (depth[i + 1 - from] ?? 0) - 1;
         }
@@ -174,6 +177,7 @@ function quotedPositions(text: string, from: number, to: number): Uint8Array {
     if (straight) stack.push({ close: '"', at: i });
     else if (opening) stack.push({ close: opening, at: i });
   }
+  if (depth === undefined) return undefined;
   const inside = new Uint8Array(depth.length);
   let running = 0;
   for (let p = 0; p < depth.length; p++) {
@@ -221,18 +225,24 @@ function hasLetterOrDigit(text: string, from: number, to: number): boolean {
 /** Start of the token that ends at `end`, e.g. "U.S" in "the U.S." or "د" in "د.". */
 function tokenStart(text: string, from: number, end: number): number {
   let k = end;
-  while (k > from && !TOKEN_EDGE.test(text[k - 1] ?? ' ')) k--;
+  while (k > from && !isTokenEdge(text.charCodeAt(k - 1))) k--;
   return k;
 }
 
 function skipSpaceBack(text: string, from: number, end: number): number {
   let k = end;
-  while (k > from && /\s/.test(text[k - 1] ?? '')) k--;
+  while (k > from && isWhiteSpaceCode(text.charCodeAt(k - 1))) k--;
   return k;
 }
 
-/** Characters that end a token when scanning back from a full stop. */
-const TOKEN_EDGE = /[\s«“"'‘(\[{‹]/;
+/** Characters that end a token when scanning back from a full stop: white space and « “ " ' ‘ ( [ { ‹. */
+function isTokenEdge(code: number): boolean {
+  return (
+    isWhiteSpaceCode(code) ||
+    code === 0xab || code === 0x201c || code === 0x22 || code === 0x27 || code === 0x2018 || code === 0x28 || code === 0x5b || code === 0x7b || code === 0x2039
+  );
+}
+
 
 function isAbbreviation(word: string, previous: string, next: string): boolean {
   const lower = word.toLowerCase();
@@ -263,8 +273,8 @@ function isArabicAbbreviation(word: string, previous: string, next: string): boo
 /** The word that follows position `from`, without opening quotes or brackets. */
 function nextWord(text: string, from: number, to: number): string {
   let k = from;
-  while (k < to && /\s/.test(text[k] ?? '')) k++;
+  while (k < to && isWhiteSpaceCode(text.charCodeAt(k))) k++;
   let end = k;
-  while (end < to && end - k < 64 && !/\s/.test(text[end] ?? '')) end++;
+  while (end < to && end - k < 64 && !isWhiteSpaceCode(text.charCodeAt(end))) end++;
   return text.slice(k, end).replace(/^[«“"'‘(\[{‹*•\-–—ـ]+/u, '');
 }
