@@ -67,19 +67,21 @@ export function buildBriefing(input: BriefingInput): Briefing {
     if (time !== undefined && time >= from && time < to && !inPeriod.has(article.id)) inPeriod.set(article.id, { article, time });
   }
 
-  const items: BriefingItem[] = [];
+  const ranked: Array<{ item: BriefingItem; lead: Article }> = [];
   for (const group of storyGroups(input.stories, inPeriod)) {
-    const item = buildItem(group, input, { now, sentences });
-    if (item) items.push(item);
+    const built = buildItem(group, input, now);
+    if (built) ranked.push(built);
   }
-  items.sort((a, b) => b.score - a.score || compare(b.publishedAt ?? '', a.publishedAt ?? '') || compare(a.id, b.id));
+  ranked.sort(({ item: a }, { item: b }) => b.score - a.score || compare(b.publishedAt ?? '', a.publishedAt ?? '') || compare(a.id, b.id));
+  // The ranking does not depend on summaries: only the stories kept are summarised.
+  const items = ranked.slice(0, Math.max(0, Math.floor(input.maxItems))).map(({ item, lead }) => ({ ...item, summary: summaryOf(lead, item.headline, sentences) }));
 
   const briefing: Briefing = {
     language: input.language,
     direction: directionOf(input.language),
     title,
     period: { from: input.period.from, to: input.period.to },
-    items: items.slice(0, Math.max(0, Math.floor(input.maxItems))),
+    items,
   };
   if (input.topic) briefing.topicId = input.topic.id;
   return briefing;
@@ -110,7 +112,8 @@ function storyGroups(stories: readonly Story[], inPeriod: ReadonlyMap<string, Da
   return groups;
 }
 
-function buildItem(group: StoryGroup, input: BriefingInput, context: { now: number; sentences: number }): BriefingItem | undefined {
+/** An item without its summary (added once the item is known to be kept), and its lead article. */
+function buildItem(group: StoryGroup, input: BriefingInput, now: number): { item: BriefingItem; lead: Article } | undefined {
   const matches = input.topic?.matches;
   const onTopic = matches ? group.members.filter(({ article }) => matches.get(article.id)?.matched === true) : group.members;
   if (onTopic.length === 0) return undefined;
@@ -118,22 +121,22 @@ function buildItem(group: StoryGroup, input: BriefingInput, context: { now: numb
   // The story's own order puts its most central article first; the briefing language comes before it.
   const lead = onTopic.find(({ article }) => article.language === input.language) ?? onTopic[0]!;
   const headline = headlineOf(lead.article);
-  const summary = summaryOf(lead.article, headline, context.sentences);
   const sources = sourcesOf(group.members);
   const latest = Math.max(...group.members.map((m) => m.time));
   const topicScore = matches ? Math.max(...onTopic.map(({ article }) => matches.get(article.id)?.score ?? 0)) : 1;
   const outlets = new Set(group.members.map(({ article }) => article.sourceId || article.sourceName)).size;
 
-  return {
+  const item: BriefingItem = {
     id: group.id,
     headline,
-    summary,
+    summary: [],
     sources,
     matchedTerms: matches ? matchedTerms(onTopic.map(({ article }) => matches.get(article.id)!)) : [],
-    score: itemScore({ topicScore, ageHours: (context.now - latest) / HOUR_MS, outlets, ...(input.halfLifeHours !== undefined ? { halfLifeHours: input.halfLifeHours } : {}) }),
+    score: itemScore({ topicScore, ageHours: (now - latest) / HOUR_MS, outlets, ...(input.halfLifeHours !== undefined ? { halfLifeHours: input.halfLifeHours } : {}) }),
     publishedAt: new Date(latest).toISOString(),
     language: lead.article.language,
   };
+  return { item, lead: lead.article };
 }
 
 /** Extractive sentences of the lead article, leaving out one that merely repeats the headline. */
