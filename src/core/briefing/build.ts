@@ -168,11 +168,17 @@ function sourcesOf(members: readonly Dated[]): BriefingSource[] {
   return sources;
 }
 
-/** Display forms of the terms that fired, strongest first, each once. */
+/**
+ * Display forms of the terms that fired, strongest first, each once. A prefix term (`عراقي*`) is
+ * shown as the word it starts: readers see words, not the topic file's matching syntax.
+ */
 function matchedTerms(matches: readonly TopicMatch[]): string[] {
   const weight = new Map<string, number>();
   for (const match of matches) {
-    for (const term of match.terms) weight.set(term.term, (weight.get(term.term) ?? 0) + term.score);
+    for (const term of match.terms) {
+      const display = term.term.replace(/\*$/, '');
+      weight.set(display, (weight.get(display) ?? 0) + term.score);
+    }
   }
   return [...weight.entries()].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).map(([term]) => term);
 }

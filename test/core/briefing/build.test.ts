@@ -93,6 +93,15 @@ describe('buildBriefing, a topic', () => {
     expect(briefing.items[0]!.matchedTerms).toEqual(['العراق', 'أميركية', 'أمريكية', 'وزارة الدفاع الأمريكية']);
   });
 
+  it('given a prefix term, then it is shown as the word without the matching syntax', () => {
+    const prefixed: BriefingTopic = {
+      ...iraqUs,
+      matches: new Map([['sky-crash', match(3, [['عراقي*', 'iraq', 1], ['أميركي*', 'us', 2]])]]),
+    };
+    const terms = buildBriefing(input({ topic: prefixed, language: 'en' })).items[0]!.matchedTerms;
+    expect(terms).toEqual(['أميركي', 'عراقي']);
+  });
+
   it('given topic scores, then the item carries the best of them', () => {
     expect(briefing.items[0]!.score).toBeCloseTo(itemScore({ topicScore: 3, ageHours: 3, outlets: 3 }), 12);
   });
