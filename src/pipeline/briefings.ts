@@ -4,6 +4,7 @@
  * digest composer's own briefing (see `digest-preview.ts`).
  */
 import { buildBriefing, type BriefingTopic } from '../core/briefing/build.ts';
+import { briefingTitle } from '../core/briefing/title.ts';
 import { articleTime } from '../core/stories/features.ts';
 import type { Article, Briefing, Language, Story, TopicMatch } from '../core/types.ts';
 import type { TopicCatalog } from '../commands/context.ts';
@@ -85,5 +86,21 @@ export async function composeNews(deps: BriefingDeps, query: NewsQuery): Promise
   const period = periodOf(articles);
   if (!period) return emptyBriefing(query, topic, { from: query.now.toISOString(), to: query.now.toISOString() });
   const asOf = new Date(Math.min(query.now.getTime(), Date.parse(period.to)));
-  return buildBriefing({ articles, stories, ...(topic ? { topic } : {}), language: query.language, period, maxItems: query.count, now: asOf, timeZone: query.timeZone });
+  const briefing = buildBriefing({ articles, stories, ...(topic ? { topic } : {}), language: query.language, period, maxItems: query.count, now: asOf, timeZone: query.timeZone });
+  // Title the briefing by what it shows: candidates that did not make the cut (an old
+  // article, an undated one stamped at ingestion) must not stretch the period in its title.
+  const shown = periodOfItems(briefing);
+  if (!shown) return briefing;
+  const title = briefingTitle({ language: query.language, ...(topic ? { topicName: topic.names, topicId: topic.id } : {}), period: shown, timeZone: query.timeZone });
+  return { ...briefing, period: shown, title };
+}
+
+/** The half-open period covered by the sources of the items a briefing shows. */
+function periodOfItems(briefing: Briefing): { from: string; to: string } | null {
+  const times = briefing.items
+    .flatMap((item) => item.sources.map((source) => source.publishedAt ?? item.publishedAt))
+    .map((time) => (time ? Date.parse(time) : Number.NaN))
+    .filter((time) => Number.isFinite(time));
+  if (times.length === 0) return null;
+  return { from: new Date(Math.min(...times)).toISOString(), to: new Date(Math.max(...times) + 1).toISOString() };
 }
