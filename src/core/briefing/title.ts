@@ -47,12 +47,7 @@ export function formatPeriod(period: { from: string; to: string }, language: Lan
   const to = instant(period.to, 'period.to');
   if (to < from) throw new RangeError(`period.to (${period.to}) is before period.from (${period.from})`);
   const lastIncluded = to > from ? to - 1 : to;
-  const format = new Intl.DateTimeFormat(DATE_LOCALES[language], {
-    timeZone: knownTimeZone(timeZone),
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  });
+  const format = dateFormat(language, timeZone);
   // ICU adds direction marks and thin spaces of its own; renderers place their own marks.
   return format.formatRange(new Date(from), new Date(lastIncluded)).replace(/[\u200E\u200F\u061C]/g, '').replace(/[\u2009\u202F]/g, ' ');
 }
@@ -61,6 +56,24 @@ export function instant(value: string, label: string): number {
   const ms = Date.parse(value);
   if (!Number.isFinite(ms)) throw new RangeError(`${label} is not a date and time: "${value}"`);
   return ms;
+}
+
+/**
+ * Formatters by language and zone, made once: building an Intl.DateTimeFormat costs about a
+ * millisecond, several times what formatting with it does, and every briefing needs one.
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(language: Language, timeZone: string): Intl.DateTimeFormat {
+  const key = `${language}|${timeZone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(DATE_LOCALES[language], { timeZone: knownTimeZone(timeZone), day: 'numeric', month: 'short', year: 'numeric' });
+    // Zones are a few hundred names at most; a bound keeps arbitrary input from growing the map.
+    if (formats.size >= 1_000) formats.clear();
+    formats.set(key, format);
+  }
+  return format;
 }
 
 function knownTimeZone(timeZone: string): string {
