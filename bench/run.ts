@@ -12,6 +12,7 @@ const SUITES: Record<string, () => Promise<BenchSuite>> = {
   pipeline: async () => (await import('./pipeline.ts')).pipelineBench,
   render: async () => (await import('./render.ts')).renderBench,
   sender: async () => (await import('./sender.ts')).senderBench,
+  sources: async () => (await import('./sources.ts')).sourcesBench,
   store: async () => (await import('./store.ts')).storeBench,
   topics: async () => (await import('./topics.ts')).topicsBench,
 };

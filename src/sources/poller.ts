@@ -98,17 +98,22 @@ export class SourcePoller {
     const due = await this.#deps.store.listDueSources(now, limit);
     const byUrl = new Map<string, SourceRecord[]>();
     for (const source of due) byUrl.set(`${source.kind} ${source.url}`, [...(byUrl.get(`${source.kind} ${source.url}`) ?? []), source]);
-    const groups = await Promise.all(
+    const collected: Array<{ result: PollResult; articles: Article[] }> = [];
+    await Promise.all(
       [...byUrl.values()].map(async (sources) => {
         const first = sources[0];
-        if (!first) return [];
+        if (!first) return;
         const fetched = first.kind === 'folder' ? null : await this.#fetch(first);
-        const results: PollResult[] = [];
-        for (const source of sources) results.push(await this.#apply(source, fetched));
-        return results;
+        for (const source of sources) collected.push(await this.#apply(source, fetched));
       }),
     );
-    return groups.flat();
+    // One ingestion per round: the story index is rebuilt once, not once per source.
+    const articles = collected.flatMap((entry) => entry.articles);
+    const inserted = new Set(articles.length > 0 ? (await this.#deps.ingest(articles)).inserted : []);
+    if (inserted.size > 0) await this.#deps.onIngested?.([...inserted]);
+    return collected
+      .map(({ result, articles: mine }) => (result.ok ? { ...result, inserted: mine.filter((article) => inserted.has(article.id)).length } : result))
+      .sort((a, b) => a.sourceId.localeCompare(b.sourceId));
   }
 
   async #fetch(source: SourceRecord): Promise<Fetched> {
@@ -122,20 +127,20 @@ export class SourcePoller {
     }
   }
 
-  async #apply(source: SourceRecord, fetched: Fetched | null): Promise<PollResult> {
+  async #apply(source: SourceRecord, fetched: Fetched | null): Promise<{ result: PollResult; articles: Article[] }> {
     const now = this.#deps.clock.now().toISOString();
     try {
       if (fetched && 'error' in fetched) throw fetched.error;
-      const outcome = await this.#ingest(source, fetched?.response ?? null, now);
+      const { articles, ...counts } = await this.#collect(source, fetched?.response ?? null, now);
       const state: Partial<SourceState> = { failures: 0, lastError: null, failureNotified: false, lastPolledAt: now, nextPollAt: this.#nextPoll(source, 0) };
       if (fetched?.response && !fetched.response.notModified) {
         state.etag = fetched.response.etag;
         state.lastModified = fetched.response.lastModified;
       }
       await this.#deps.store.updateSourceState(source.id, state);
-      return { sourceId: source.id, ok: true, ...outcome };
+      return { result: { sourceId: source.id, ok: true, ...counts }, articles };
     } catch (error) {
-      return this.#fail(source, error, now);
+      return { result: await this.#fail(source, error, now), articles: [] };
     }
   }
 
@@ -157,18 +162,19 @@ export class SourcePoller {
     return { sourceId: source.id, ok: false, error: reason };
   }
 
-  async #ingest(source: SourceRecord, response: FetchResponse | null, now: string): Promise<Omit<PollResult, 'sourceId' | 'ok'>> {
+  /** The new articles of one source (items not seen before), with its counts. */
+  async #collect(source: SourceRecord, response: FetchResponse | null, now: string): Promise<{ articles: Article[]; notModified?: boolean; items: number; fresh: number }> {
     const ref: SourceRef = { id: source.id, name: source.name, language: source.language };
     if (source.kind === 'folder') {
       const loaded = await loadArticles([source.url], { defaultSource: { id: source.id, name: source.name } });
-      return this.#ingestFresh(source, loaded.articles.map((article) => ({ key: `id:${article.id}`, article })), now);
+      return this.#unseen(source, loaded.articles.map((article) => ({ key: `id:${article.id}`, article })), now);
     }
     if (!response) throw new Error('no response');
-    if (response.notModified) return { notModified: true, items: 0, fresh: 0, inserted: 0 };
+    if (response.notModified) return { articles: [], notModified: true, items: 0, fresh: 0 };
     if (source.kind === 'page') {
       const article = pageToArticle(decodeBytes(response.body, response.contentType).text, response.url, ref, now);
       if (!article) throw new FeedParseError('the page holds no article text');
-      return this.#ingestFresh(source, [{ key: `url:${article.url ?? response.url}`, article }], now);
+      return this.#unseen(source, [{ key: `url:${article.url ?? response.url}`, article }], now);
     }
     const read = readFeed(response.body, response.contentType, ref, { feedUrl: response.url, now });
     const fresh = new Set(await this.#deps.store.markItemsSeen(source.id, read.items.map((item) => item.key), now));
@@ -189,17 +195,13 @@ export class SourcePoller {
         }
       }),
     );
-    const outcome = articles.length > 0 ? await this.#deps.ingest(articles) : { inserted: [] };
-    if (outcome.inserted.length > 0) await this.#deps.onIngested?.(outcome.inserted);
-    return { items: read.items.length, fresh: items.length, inserted: outcome.inserted.length };
+    return { articles, items: read.items.length, fresh: items.length };
   }
 
-  async #ingestFresh(source: SourceRecord, items: Array<{ key: string; article: Article }>, now: string): Promise<Omit<PollResult, 'sourceId' | 'ok'>> {
+  async #unseen(source: SourceRecord, items: Array<{ key: string; article: Article }>, now: string): Promise<{ articles: Article[]; items: number; fresh: number }> {
     const fresh = new Set(await this.#deps.store.markItemsSeen(source.id, items.map((item) => item.key), now));
     const articles = items.filter((item) => fresh.has(item.key)).map((item) => item.article);
-    const outcome = articles.length > 0 ? await this.#deps.ingest(articles) : { inserted: [] };
-    if (outcome.inserted.length > 0) await this.#deps.onIngested?.(outcome.inserted);
-    return { items: items.length, fresh: articles.length, inserted: outcome.inserted.length };
+    return { articles, items: items.length, fresh: articles.length };
   }
 
   /** Polls due sources every `everyMs` until stopped. */
