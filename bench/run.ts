@@ -14,6 +14,7 @@ const SUITES: Record<string, () => Promise<BenchSuite>> = {
   sender: async () => (await import('./sender.ts')).senderBench,
   sources: async () => (await import('./sources.ts')).sourcesBench,
   store: async () => (await import('./store.ts')).storeBench,
+  telegram: async () => (await import('./telegram.ts')).telegramBench,
   topics: async () => (await import('./topics.ts')).topicsBench,
 };
 
