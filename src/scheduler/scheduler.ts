@@ -90,8 +90,8 @@ export class DigestScheduler {
     this.#composer = options.composer;
     this.#clock = options.clock ?? systemClock;
     this.#log = options.log ?? silentEventLog;
-    this.#claimBatchSize = Math.max(1, Math.floor(options.claimBatchSize ?? 2_000));
-    this.#commitBatchSize = Math.max(1, Math.floor(options.commitBatchSize ?? 500));
+    this.#claimBatchSize = Math.max(1, Math.floor(options.claimBatchSize ?? 2_500));
+    this.#commitBatchSize = Math.max(1, Math.floor(options.commitBatchSize ?? 2_500));
     this.#planOptions = { ...DEFAULT_RUN_PLAN_OPTIONS, ...options.plan };
     this.#onEnqueued = options.onEnqueued;
   }
