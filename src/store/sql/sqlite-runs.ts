@@ -4,11 +4,13 @@
  * insert, outbox insert, subscription advance) is one statement over `json_each`, so SQLite does
  * the per-row work without a JavaScript round trip per row. A batch that names one subscription
  * twice is written row by row instead, because the monotonic advance must then apply in order.
- * Callers run it while holding Kysely's connection lock.
+ * The tick's read of due subscriptions is prepared here too. Callers run both while holding
+ * Kysely's connection lock.
  */
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
-import type { DigestRunCommit } from '../records.ts';
+import type { Language } from '../../core/types.ts';
+import type { DigestRunCommit, Frequency, Platform, SubscriptionRecord, SubscriptionStatus } from '../records.ts';
 
 // Run fields by position in each JSON row (keeps the parameter compact).
 const RUN_SQL = `insert into digest_runs (subscription_id, scheduled_for, window_from, window_to, status, render_id, message_count, created_at)
@@ -31,6 +33,35 @@ const FIRST_MISSING_SQL = `select value from json_each(?) as wanted
   where not exists (select 1 from subscriptions where subscriptions.id = wanted.value)
   order by wanted.key limit 1`;
 
+// Positional rows (no per-row column-name object): the tick reads a hundred thousand at once.
+const DUE_SQL = `select id, platform, chat_id, target_id, topic_id, local_time, timezone, frequency, weekday, language,
+    quiet_day_message, status, paused_reason, next_due_at, last_run_at, created_by, created_at, updated_at
+  from subscriptions where status = 'active' and next_due_at <= ? order by next_due_at, id limit ?`;
+
+type DueRow = [string, string, string, string, string, string, string, string, number | null, string, number, string, string | null, string, string | null, string | null, string, string];
+
+function dueRecord(r: DueRow): SubscriptionRecord {
+  return {
+    id: r[0],
+    chat: { platform: r[1] as Platform, chatId: r[2] },
+    targetId: r[3],
+    topicId: r[4],
+    localTime: r[5],
+    timezone: r[6],
+    frequency: r[7] as Frequency,
+    weekday: r[8] === null ? null : Number(r[8]),
+    language: r[9] as Language,
+    quietDayMessage: Number(r[10]) === 1,
+    status: r[11] as SubscriptionStatus,
+    pausedReason: r[12],
+    nextDueAt: r[13],
+    lastRunAt: r[14],
+    createdBy: r[15],
+    createdAt: r[16],
+    updatedAt: r[17],
+  };
+}
+
 interface CreatedRun {
   id: number | bigint;
   subscription_id: string;
@@ -44,6 +75,7 @@ export class SqliteRunWriter {
   readonly #insertMessages: Database.Statement<[string, string]>;
   readonly #advanceAll: Database.Statement<[string, string]>;
   readonly #subscriptionExists: Database.Statement<[string], number>;
+  readonly #due: Database.Statement<[string, number], DueRow>;
   readonly #insertRun: Database.Statement<unknown[]>;
   readonly #insertMessage: Database.Statement<unknown[]>;
   readonly #advance: Database.Statement<unknown[]>;
@@ -55,6 +87,7 @@ export class SqliteRunWriter {
     this.#insertMessages = db.prepare<[string, string]>(MESSAGE_SQL);
     this.#advanceAll = db.prepare<[string, string]>(ADVANCE_SQL);
     this.#subscriptionExists = db.prepare<[string], number>('select 1 from subscriptions where id = ?').pluck();
+    this.#due = db.prepare<[string, number], DueRow>(DUE_SQL).raw();
     this.#insertRun = db.prepare(
       `insert into digest_runs (subscription_id, scheduled_for, window_from, window_to, status, render_id, message_count, created_at)
        values (?, ?, ?, ?, ?, ?, ?, ?)
@@ -71,6 +104,11 @@ export class SqliteRunWriter {
            updated_at = ?
        where id = ?`,
     );
+  }
+
+  /** Active subscriptions due at `now`, earliest first: the same rows as the shared query layer's. */
+  dueSubscriptions(now: string, limit: number): SubscriptionRecord[] {
+    return this.#due.all(now, limit).map(dueRecord);
   }
 
   commit(commits: DigestRunCommit[], now: string): { created: string[]; duplicates: number } {

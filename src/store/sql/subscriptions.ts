@@ -104,6 +104,11 @@ export async function resumeSubscription(ctx: SqlContext, id: string, nextDueAt:
 }
 
 export async function listDueSubscriptions(ctx: SqlContext, now: string, limit: number): Promise<SubscriptionRecord[]> {
+  const sqliteRuns = ctx.sqliteRuns;
+  if (sqliteRuns) {
+    // Under Kysely's connection lock, like the run commits: no other statement interleaves.
+    return ctx.db.connection().execute(async () => sqliteRuns().dueSubscriptions(now, Math.max(0, Math.floor(limit))));
+  }
   const rows = await ctx.db
     .selectFrom('subscriptions')
     .selectAll()
