@@ -4,16 +4,11 @@
  * the result does not depend on the order the articles were given in.
  */
 import type { Article, Story } from '../types.ts';
-import { extractFeatures, type StoryFeatures } from './features.ts';
+import { articleTime } from './features.ts';
 import { StoryIndex, type StoryIndexOptions, type StoryStats } from './story-index.ts';
 import { TermStats } from './term-stats.ts';
 
 export type ClusterOptions = Omit<StoryIndexOptions, 'stats' | 'updateStats'>;
-
-interface Prepared {
-  article: Article;
-  features: StoryFeatures;
-}
 
 /**
  * Groups articles into stories. Deterministic: articles are taken by publication instant (then
@@ -22,32 +17,26 @@ interface Prepared {
  * input and survive the addition of later articles. Stories come in the order they were founded.
  */
 export function clusterStories(articles: readonly Article[], options: ClusterOptions = {}): Story[] {
-  const prepared: Prepared[] = articles.map((article) => ({ article, features: extractFeatures(article, options) }));
-  prepared.sort(byTimeThenId);
-  const seen = new Set<string>();
-  const unique = prepared.filter(({ article }) => !seen.has(article.id) && seen.add(article.id));
-
   const stats: StoryStats = { content: new TermStats(), named: new TermStats() };
-  for (const { features } of unique) {
-    stats.content.addDocument(internAll(features.terms.keys(), stats.content));
-    stats.named.addDocument(internAll(features.named, stats.named));
-  }
   const index = new StoryIndex({ ...options, stats, updateStats: false });
-  for (const { article, features } of unique) index.add(article, features);
+  const ordered = articles.map((article) => ({ article, time: articleTime(article) })).sort(byTimeThenId);
+  const seen = new Set<string>();
+  // Reduced to vectors one by one, in that order (term ids follow it, so ties break the same way
+  // whatever the input order): a large batch never holds every article's word maps at once.
+  const unique = ordered.filter(({ article }) => !seen.has(article.id) && seen.add(article.id)).map(({ article }) => index.prepare(article));
+  for (const p of unique) {
+    stats.content.addDocument(p.content.ids);
+    stats.named.addDocument(p.named.ids);
+  }
+  for (const p of unique) index.add(p);
   return index.stories();
 }
 
-function internAll(terms: Iterable<string>, stats: TermStats): number[] {
-  return [...new Set([...terms].map((term) => stats.intern(term)))];
-}
-
-function byTimeThenId(a: Prepared, b: Prepared): number {
-  const ta = a.features.time;
-  const tb = b.features.time;
-  if (ta !== tb) {
-    if (ta === undefined) return 1;
-    if (tb === undefined) return -1;
-    return ta - tb;
+function byTimeThenId(a: { article: Article; time: number | undefined }, b: { article: Article; time: number | undefined }): number {
+  if (a.time !== b.time) {
+    if (a.time === undefined) return 1;
+    if (b.time === undefined) return -1;
+    return a.time - b.time;
   }
   return a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0;
 }

@@ -79,12 +79,20 @@ export function extractFeatures(article: Article, options: FeatureOptions = {}):
 
   const features: StoryFeatures = { terms, named };
   if (article.url && article.url.trim() !== '') features.urlKey = urlKey(article.url);
-  const body = article.paragraphs.map((p) => stripInvisible(p).replace(/\s+/g, ' ').trim()).filter((p) => p !== '').join('\n');
+  const body = article.paragraphs.map(tidyForKey).filter((p) => p !== '').join('\n');
   if (body.length >= MIN_TEXT_KEY_LENGTH) features.textKey = createHash('sha1').update(body).digest('base64');
   const time = articleTime(article);
   if (time !== undefined) features.time = time;
   return features;
 }
+
+/** Invisible characters dropped and runs of white space made one space (skipped when already so). */
+function tidyForKey(paragraph: string): string {
+  const visible = stripInvisible(paragraph);
+  return (IRREGULAR_SPACE.test(visible) ? visible.replace(/\s+/g, ' ') : visible).trim();
+}
+
+const IRREGULAR_SPACE = /\s\s|[^\S ]/;
 
 /** A capitalised word in Latin script (names, acronyms such as CNN or S&P). */
 const CAPITALISED = /\p{Lu}[\p{Script=Latin}\p{N}'’&.\-]*/gu;

@@ -6,6 +6,8 @@
 
 interface PostingList {
   ordinals: number[];
+  /** Each entry's article instant (NaN when unknown), so a scan can test the window without a lookup. */
+  times: number[];
   /** Entries before `head` are expired. */
   head: number;
 }
@@ -21,26 +23,27 @@ export class PostingIndex {
     return this.lists.size;
   }
 
-  add(termId: number, ordinal: number): void {
+  add(termId: number, ordinal: number, time: number | undefined): void {
+    const at = time ?? Number.NaN;
     const list = this.lists.get(termId);
-    if (list) list.ordinals.push(ordinal);
-    else this.lists.set(termId, { ordinals: [ordinal], head: 0 });
+    if (list) {
+      list.ordinals.push(ordinal);
+      list.times.push(at);
+    } else {
+      this.lists.set(termId, { ordinals: [ordinal], times: [at], head: 0 });
+    }
   }
 
   /**
-   * Visits the term's entries newest first, at most `limit` of them, stopping early when `visit`
-   * returns false. Returns how many entries were visited.
+   * Visits the term's entries newest first, at most `limit` of them, with the instant each was
+   * indexed at (NaN when unknown). Returns how many entries were visited.
    */
-  visitRecent(termId: number, limit: number, visit: (ordinal: number) => boolean | void): number {
+  visitRecent(termId: number, limit: number, visit: (ordinal: number, time: number) => void): number {
     const list = this.lists.get(termId);
     if (!list) return 0;
     const stop = Math.max(list.head, list.ordinals.length - limit);
-    let visited = 0;
-    for (let i = list.ordinals.length - 1; i >= stop; i--) {
-      visited++;
-      if (visit(list.ordinals[i]!) === false) break;
-    }
-    return visited;
+    for (let i = list.ordinals.length - 1; i >= stop; i--) visit(list.ordinals[i]!, list.times[i]!);
+    return list.ordinals.length - stop;
   }
 
   /** Drops the term's oldest entries while `isLive` says they are gone. */
@@ -52,6 +55,7 @@ export class PostingIndex {
       this.lists.delete(termId);
     } else if (list.head > COMPACT_AFTER && list.head * 2 > list.ordinals.length) {
       list.ordinals.splice(0, list.head);
+      list.times.splice(0, list.head);
       list.head = 0;
     }
   }

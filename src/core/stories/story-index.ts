@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Article, Story } from '../types.ts';
-import { extractFeatures, type FeatureOptions, type StoryFeatures } from './features.ts';
+import { extractFeatures, type FeatureOptions } from './features.ts';
 import { PostingIndex } from './postings.ts';
 import { shortlist } from './shortlist.ts';
 import { binaryDot, binaryNormSquared, binaryVectorOf, EMPTY_VECTOR, type SparseVector, TermStats, tfidfCosine, tfidfNorm, vectorOf } from './term-stats.ts';
@@ -29,12 +29,12 @@ export interface StoryIndexOptions extends FeatureOptions {
   /** How many of the article's highest-weighted terms look for candidates in the index (default 32). */
   queryTerms?: number;
   /**
-   * Postings one article may visit in the index, over all its query terms (default 1,000), and at
+   * Postings one article may visit in the index, over all its query terms (default 300), and at
    * most a fifth of that for any one term. Distinctive terms come first and have short lists; the
    * cap only cuts the long lists of common words, which add little to a similarity.
    */
   postingBudget?: number;
-  /** How many best candidates get a full similarity computation (default 20). */
+  /** How many best candidates get a full similarity computation (default 10). */
   candidates?: number;
   /**
    * Document frequencies to start from (and keep updating unless `updateStats` is false): a
@@ -47,6 +47,19 @@ export interface StoryIndexOptions extends FeatureOptions {
 export interface StoryStats {
   content: TermStats;
   named: TermStats;
+}
+
+/**
+ * An article reduced to what clustering compares: its vectors (term ids interned in the index's
+ * statistics; weights before IDF), duplicate keys and instant. Much smaller than the article.
+ */
+export interface PreparedArticle {
+  id: string;
+  content: SparseVector;
+  named: SparseVector;
+  urlKey?: string;
+  textKey?: string;
+  time?: number;
 }
 
 export type AssignmentReason = 'new' | 'similar' | 'same-url' | 'same-text' | 'already-indexed';
@@ -150,8 +163,8 @@ export class StoryIndex {
     this.namedWeight = options.namedWeight ?? DEFAULT_NAMED_WEIGHT;
     this.rareShare = options.rareShare ?? DEFAULT_RARE_SHARE;
     this.queryTerms = options.queryTerms ?? 32;
-    this.postingBudget = options.postingBudget ?? 1_000;
-    this.maxCandidates = options.candidates ?? 20;
+    this.postingBudget = options.postingBudget ?? 300;
+    this.maxCandidates = options.candidates ?? 10;
     this.featureOptions = { titleWeight: options.titleWeight, leadParagraphs: options.leadParagraphs, leadWords: options.leadWords, tailWeight: options.tailWeight };
     this.stats = options.stats ?? { content: new TermStats(), named: new TermStats() };
     this.updateStats = options.updateStats ?? true;
@@ -167,22 +180,36 @@ export class StoryIndex {
     return this.docs.size;
   }
 
+  /** Reduces an article to its vectors and keys, interning its terms in this index's statistics. */
+  prepare(article: Article): PreparedArticle {
+    const features = extractFeatures(article, this.featureOptions);
+    const prepared: PreparedArticle = {
+      id: article.id,
+      content: features.terms.size > 0 ? vectorOf(features.terms, this.stats.content) : EMPTY_VECTOR,
+      named: features.named.size > 0 ? binaryVectorOf(features.named, this.stats.named) : EMPTY_VECTOR,
+    };
+    if (features.urlKey !== undefined) prepared.urlKey = features.urlKey;
+    if (features.textKey !== undefined) prepared.textKey = features.textKey;
+    if (features.time !== undefined) prepared.time = features.time;
+    return prepared;
+  }
+
   /**
    * Places one article in a story. Adding an article id a second time changes nothing and
-   * reports its story. `features` may be passed when already extracted (a batch does so).
+   * reports its story. A batch passes articles already prepared by this index.
    */
-  add(article: Article, features: StoryFeatures = extractFeatures(article, this.featureOptions)): StoryAssignment {
+  add(article: Article | PreparedArticle): StoryAssignment {
     const known = this.storyOfArticle.get(article.id);
     if (known !== undefined) return { storyId: known, isNew: false, similarity: 1, reason: 'already-indexed' };
 
-    const content = features.terms.size > 0 ? vectorOf(features.terms, this.stats.content) : EMPTY_VECTOR;
-    const named = features.named.size > 0 ? binaryVectorOf(features.named, this.stats.named) : EMPTY_VECTOR;
+    const features = 'content' in article ? article : this.prepare(article);
+    const { content, named } = features;
     if (this.updateStats) {
       this.stats.content.addDocument(content.ids);
       this.stats.named.addDocument(named.ids);
     }
     if (features.time !== undefined) this.advanceClock(features.time);
-    const doc: IndexedDoc = { ordinal: this.nextOrdinal++, articleId: article.id, storyId: '', time: features.time ?? this.clock, content, named, norms: undefined };
+    const doc: IndexedDoc = { ordinal: this.nextOrdinal++, articleId: features.id, storyId: '', time: features.time ?? this.clock, content, named, norms: undefined };
 
     const byUrl = features.urlKey !== undefined ? this.storyOfUrl.get(features.urlKey) : undefined;
     const byText = features.textKey !== undefined ? this.storyOfText.get(features.textKey) : undefined;
@@ -201,13 +228,13 @@ export class StoryIndex {
         links = scored.filter((c) => this.docs.get(c.ordinal)?.storyId === storyId);
         assignment = { storyId, isNew: false, similarity: best.similarity, reason: 'similar' };
       } else {
-        assignment = { storyId: this.newStoryId(article.id), isNew: true, similarity: best?.similarity ?? 0, reason: 'new' };
+        assignment = { storyId: this.newStoryId(features.id), isNew: true, similarity: best?.similarity ?? 0, reason: 'new' };
       }
     }
 
     doc.storyId = assignment.storyId;
     this.remember(doc, features.time, links);
-    this.storyOfArticle.set(article.id, assignment.storyId);
+    this.storyOfArticle.set(features.id, assignment.storyId);
     if (features.urlKey !== undefined && byUrl === undefined) this.storyOfUrl.set(features.urlKey, assignment.storyId);
     if (features.textKey !== undefined && byText === undefined) this.storyOfText.set(features.textKey, assignment.storyId);
     return assignment;
@@ -252,8 +279,8 @@ export class StoryIndex {
     this.docs.set(doc.ordinal, doc);
     this.arrivals.push(doc.ordinal);
     if (doc.time === undefined) this.undatedBeforeClock.push({ doc, member });
-    for (const id of doc.content.ids) this.contentPostings.add(id, doc.ordinal);
-    for (const id of doc.named.ids) this.namedPostings.add(id, doc.ordinal);
+    for (const id of doc.content.ids) this.contentPostings.add(id, doc.ordinal, doc.time);
+    for (const id of doc.named.ids) this.namedPostings.add(id, doc.ordinal, doc.time);
   }
 
   private advanceClock(time: number): void {
@@ -293,15 +320,19 @@ export class StoryIndex {
     const perTerm = Math.max(1, Math.floor(this.postingBudget / 5));
     for (const term of this.queryOf(doc)) {
       if (budget <= 0) break;
-      budget -= term.index.visitRecent(term.id, Math.min(budget, perTerm), (ordinal) => {
-        const other = this.docs.get(ordinal);
-        if (other && this.inWindow(doc.time, other.time)) accumulated.set(ordinal, (accumulated.get(ordinal) ?? 0) + term.weight);
+      budget -= term.index.visitRecent(term.id, Math.min(budget, perTerm), (ordinal, time) => {
+        if (this.inWindow(doc.time, time)) accumulated.set(ordinal, (accumulated.get(ordinal) ?? 0) + term.weight);
       });
     }
     if (accumulated.size === 0) return [];
 
     const norms = this.normsOf(doc);
-    const scored = shortlist(accumulated, this.maxCandidates).map((ordinal) => ({ ordinal, similarity: this.similarity(doc, norms, this.docs.get(ordinal)!) }));
+    const scored: Candidate[] = [];
+    for (const ordinal of shortlist(accumulated, this.maxCandidates)) {
+      // An article can have left the window after it was indexed without the entry being trimmed yet.
+      const other = this.docs.get(ordinal);
+      if (other && this.inWindow(doc.time, other.time)) scored.push({ ordinal, similarity: this.similarity(doc, norms, other) });
+    }
     return scored.sort((a, b) => b.similarity - a.similarity || a.ordinal - b.ordinal);
   }
 
@@ -342,8 +373,9 @@ export class StoryIndex {
     return terms.sort((a, b) => b.weight - a.weight || a.id - b.id).slice(0, this.queryTerms);
   }
 
+  /** Unknown instants (undefined or NaN) are in every window. */
   private inWindow(a: number | undefined, b: number | undefined): boolean {
-    return a === undefined || b === undefined || Math.abs(a - b) <= this.windowMs;
+    return !(Math.abs((a ?? Number.NaN) - (b ?? Number.NaN)) > this.windowMs);
   }
 
   /** Weighted mix of content-word and named-term cosines; content alone when either side has no names. */
