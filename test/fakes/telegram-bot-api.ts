@@ -11,14 +11,16 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CallbackQuery, InlineKeyboardMarkup, Message, Update, User } from 'telegraf/types';
-import { parseTelegramHtml, TelegramHtmlError, type TelegramEntity } from '../support/telegram-html.ts';
+import type { CallbackQuery, Message, Update, User } from 'telegraf/types';
 import { blockedDescription, ChatState, type MemberRole, type StoredMessage } from './telegram/chat-state.ts';
 import { CommandMenus } from './telegram/command-menus.ts';
 import { TELEGRAM_RATE_LIMITS, RateWindows, type FakeRateLimits } from './telegram/rate-windows.ts';
+import { ApiFailure, fail, messageContent, type ApiError } from './telegram/message-rules.ts';
 import { BadRequestBody, booleanParam, integerParam, parseParams, readBody, type Params } from './telegram/request-params.ts';
 import { callbackUpdate, messageUpdate, textMessage, type FakeChat } from './telegram/updates.ts';
 import { WebhookPusher } from './telegram/webhook-pusher.ts';
+
+export type { ApiError } from './telegram/message-rules.ts';
 
 export const FAKE_TOKEN = '7000000001:AAFakeTokenForLocalTestsOnly_0123456789';
 export const FAKE_BOT: User = { id: 7000000001, is_bot: true, first_name: 'Mowjaz', username: 'mowjaz_bot' };
@@ -33,22 +35,6 @@ export interface RecordedCall {
   description?: string;
   result?: unknown;
 }
-
-export interface ApiError {
-  error_code: number;
-  description: string;
-  parameters?: { retry_after?: number; migrate_to_chat_id?: number };
-}
-
-class ApiFailure extends Error {
-  constructor(readonly error: ApiError) {
-    super(error.description);
-  }
-}
-
-const fail = (error_code: number, description: string, parameters?: ApiError['parameters']): never => {
-  throw new ApiFailure({ error_code, description, ...(parameters ? { parameters } : {}) });
-};
 
 export interface FakeBotApiOptions {
   token?: string;
@@ -367,7 +353,7 @@ export class FakeTelegramBotApi {
 
   #sendMessage(params: Params, at: number): Message.TextMessage {
     const chat = this.#reachableChat(params['chat_id']);
-    const content = this.#content(params);
+    const content = messageContent(params);
     const replyTo = params['reply_parameters'] as { message_id?: unknown; allow_sending_without_reply?: unknown } | undefined;
     const replyToId = replyTo ? integerParam(replyTo.message_id) : null;
     if (replyToId !== null && !this.chats.message(chat.id, replyToId) && !booleanParam(replyTo?.allow_sending_without_reply)) {
@@ -385,37 +371,13 @@ export class FakeTelegramBotApi {
     const messageId = integerParam(params['message_id']) ?? fail(400, 'Bad Request: message identifier is not specified');
     const stored = this.chats.message(chat.id, messageId) ?? fail(400, 'Bad Request: message to edit not found');
     if (!stored.fromBot) fail(400, "Bad Request: message can't be edited");
-    const content = this.#content(params);
+    const content = messageContent(params);
     if (content.raw === stored.raw && content.parseMode === stored.parseMode && JSON.stringify(content.replyMarkup) === JSON.stringify(stored.replyMarkup)) {
       fail(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
     }
     this.#admit(chat, at);
     Object.assign(stored, content, { edits: stored.edits + 1 });
     return this.#messageObject(chat, stored);
-  }
-
-  /** Text, parse mode, keyboard and preview options of a send or edit, validated as Telegram does. */
-  #content(params: Params): Pick<StoredMessage, 'text' | 'raw' | 'parseMode' | 'entities' | 'replyMarkup' | 'linkPreviewDisabled'> {
-    const raw = params['text'];
-    if (typeof raw !== 'string' || raw.length === 0) fail(400, 'Bad Request: message text is empty');
-    const text = raw as string;
-    const parseMode = typeof params['parse_mode'] === 'string' && params['parse_mode'] !== '' ? params['parse_mode'] : null;
-    let parsed: { text: string; entities: TelegramEntity[] } = { text, entities: [] };
-    if (parseMode !== null) {
-      if (parseMode.toLowerCase() !== 'html') fail(400, `Bad Request: unsupported parse_mode "${parseMode}"`);
-      try {
-        parsed = parseTelegramHtml(text);
-      } catch (error) {
-        if (error instanceof TelegramHtmlError) fail(400, `Bad Request: ${error.message}`);
-        throw error;
-      }
-    }
-    if (parsed.text.trim().length === 0) fail(400, 'Bad Request: message text is empty');
-    if (parsed.text.length > 4096) fail(400, 'Bad Request: message is too long');
-    const replyMarkup = validateKeyboard(params['reply_markup']);
-    const preview = params['link_preview_options'] as { is_disabled?: unknown } | undefined;
-    const linkPreviewDisabled = booleanParam(preview?.is_disabled) || booleanParam(params['disable_web_page_preview']);
-    return { text: parsed.text, raw: text, parseMode, entities: parsed.entities, replyMarkup, linkPreviewDisabled };
   }
 
   #answerCallbackQuery(params: Params): true {
@@ -447,25 +409,6 @@ export class FakeTelegramBotApi {
 
 function storedFrom(chatId: number, messageId: number, text: string, at: number): StoredMessage {
   return { chatId, messageId, fromBot: false, text, raw: text, parseMode: null, entities: [], replyMarkup: null, linkPreviewDisabled: false, replyToMessageId: null, at, edits: 0 };
-}
-
-/** Inline keyboards: rows of buttons, each with text and 1–64 bytes of callback data (or a URL). */
-function validateKeyboard(markup: unknown): InlineKeyboardMarkup | null {
-  if (markup === undefined || markup === null) return null;
-  const rows = (markup as { inline_keyboard?: unknown }).inline_keyboard;
-  if (!Array.isArray(rows) || rows.some((row) => !Array.isArray(row))) fail(400, "Bad Request: can't parse reply keyboard markup JSON object");
-  for (const row of rows as unknown[][]) {
-    for (const button of row as Array<Record<string, unknown>>) {
-      if (typeof button?.['text'] !== 'string' || button['text'].trim() === '') fail(400, 'Bad Request: text buttons are unallowed in the inline keyboard');
-      const data = button['callback_data'];
-      const url = button['url'];
-      if (data === undefined && url === undefined) fail(400, "Bad Request: can't find field \"callback_data\"");
-      if (data !== undefined && (typeof data !== 'string' || Buffer.byteLength(data, 'utf8') < 1 || Buffer.byteLength(data, 'utf8') > 64)) {
-        fail(400, 'Bad Request: BUTTON_DATA_INVALID');
-      }
-    }
-  }
-  return markup as InlineKeyboardMarkup;
 }
 
 function reply(response: ServerResponse, status: number, body: unknown): void {

@@ -9,6 +9,7 @@ import type { ChatKind } from '../../store/records.ts';
 
 /** Telegram's service account that anonymous group administrators post through. */
 export const GROUP_ANONYMOUS_BOT_USERNAME = 'GroupAnonymousBot';
+export const GROUP_ANONYMOUS_BOT_ID = 1087968824;
 
 export function chatKindOf(chat: Pick<Chat, 'type'>): ChatKind {
   return chat.type;

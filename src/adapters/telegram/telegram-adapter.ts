@@ -14,8 +14,10 @@ import { message } from 'telegraf/filters';
 import type { Convenience, UserFromGetMe } from 'telegraf/types';
 import type { TopicCatalog } from '../../commands/context.ts';
 import { TELEGRAM_LIMITS } from '../../delivery/limits.ts';
+import { permanentFailureNotice } from '../../delivery/notices.ts';
 import type { PlatformSender } from '../../delivery/platform-sender.ts';
 import { PlatformRateLimiter } from '../../delivery/rate-limiter.ts';
+import type { PermanentFailure } from '../../delivery/sender.ts';
 import type { TelegramConfig } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
 import { realSleep, type Sleep } from '../../scheduler/clock.ts';
@@ -24,6 +26,8 @@ import { CallbackCodec } from './callback-data.ts';
 import { ChatQueues } from './chat-queues.ts';
 import { commandMenus, registerCommandMenus } from './command-menu.ts';
 import { createTelegramDelivery } from './delivery.ts';
+import { deliveryErrorFromTelegram } from './errors.ts';
+import { GROUP_ANONYMOUS_BOT_ID } from './incoming.ts';
 import { Outbound } from './outbound.ts';
 import { UpdateHandler } from './update-handler.ts';
 import { startWebhookServer, type WebhookServer } from './webhook-server.ts';
@@ -61,6 +65,7 @@ export class TelegramAdapter implements Adapter {
   readonly #log: Logger;
   readonly #queues: ChatQueues;
   readonly #handler: UpdateHandler;
+  readonly #outbound: Outbound;
   #polling: Promise<void> | null = null;
   #webhook: WebhookServer | null = null;
   #stopping = false;
@@ -81,6 +86,7 @@ export class TelegramAdapter implements Adapter {
     this.sender = createTelegramDelivery(() => this.bot.telegram, this.#log);
     const codec = new CallbackCodec();
     const outbound = new Outbound({ telegram: this.bot.telegram, limiter: this.limiter, clock: runtime.clock, sleep: options.sleep ?? realSleep, logger: this.#log });
+    this.#outbound = outbound;
     this.#handler = new UpdateHandler({
       router: runtime.router,
       topics,
@@ -127,6 +133,29 @@ export class TelegramAdapter implements Adapter {
     await this.#webhook?.close();
     this.#webhook = null;
     await this.#queues.idle();
+  }
+
+  /**
+   * Digests to a group or channel stopped for good (the bot was removed, the chat deleted, a right
+   * taken away): the administrator who subscribed it hears so in their private chat with the bot,
+   * once. A private chat that blocked the bot, or a subscription made by an anonymous
+   * administrator, leaves nobody to tell.
+   */
+  async notifyPermanentFailure(failure: PermanentFailure): Promise<void> {
+    if (failure.platform !== 'telegram' || failure.subscriptionId === null) return;
+    const store = this.#runtime.store;
+    const subscription = await store.getSubscription(failure.subscriptionId);
+    const creator = subscription?.createdBy ?? null;
+    if (!subscription || creator === null || !/^\d+$/.test(creator) || creator === failure.targetId || creator === String(GROUP_ANONYMOUS_BOT_ID)) return;
+    const target = await store.getChat({ platform: 'telegram', chatId: failure.targetId });
+    const text = permanentFailureNotice(failure, subscription.language, target?.title ?? failure.targetId);
+    try {
+      await this.#outbound.send(creator, { text, link_preview_options: { is_disabled: true } });
+      this.#log.info({ event: 'telegram.admin_notice_sent', targetId: failure.targetId, userId: creator }, 'subscriber told that digests stopped');
+    } catch (error) {
+      // Users who never opened a private chat with the bot cannot be written to; never retried.
+      this.#log.info({ event: 'telegram.admin_notice_failed', targetId: failure.targetId, userId: creator, error: deliveryErrorFromTelegram(error).describe() }, 'could not tell the subscriber');
+    }
   }
 
   #me(): UserFromGetMe {

@@ -14,6 +14,7 @@ import { botMessagesIn, FAST_LIMITS, omar, omarChat, sami, samiChat, startTelegr
 
 const oldGroup: Chat.GroupChat = { id: -4001, type: 'group', title: 'Reading club' };
 const upgraded: Chat.SupergroupChat = { id: -1004001, type: 'supergroup', title: 'Reading club' };
+const leftGroup: Chat.SupergroupChat = { id: -1008001, type: 'supergroup', title: 'Former readers' };
 const layla = userNamed(504, 'Layla', { language_code: 'en' });
 const laylaChat = privateChat(layla);
 const ref = (chatId: number) => ({ platform: 'telegram' as const, chatId: String(chatId) });
@@ -25,11 +26,13 @@ let stats: SenderStats;
 beforeAll(async () => {
   // 07:00 in Baghdad on 30 November; the digests are due at 08:00 (05:00 UTC).
   h = await startTelegramHarness({ limits: FAST_LIMITS, ingestAt: null, now: '2026-11-30T04:00:00.000Z' });
-  h.fake.addChat(oldGroup, laylaChat);
+  h.fake.addChat(oldGroup, laylaChat, leftGroup);
   h.fake.setRole(oldGroup, omar, 'administrator');
+  h.fake.setRole(leftGroup, omar, 'creator');
   const subscriptions: Array<[Chat, typeof omar]> = [
     [omarChat, omar],
     [oldGroup, omar],
+    [leftGroup, omar],
     [samiChat, sami],
     [hudaChat, huda],
   ];
@@ -40,11 +43,18 @@ beforeAll(async () => {
   // Telegram's side of things by the time the digests go out.
   h.fake.upgradeToSupergroup(oldGroup.id, upgraded);
   h.fake.block(samiChat.id);
+  h.fake.block(leftGroup.id);
   h.fake.remove(hudaChat.id);
   h.fake.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } }, omarChat.id);
   await h.store.enqueueMessages([{ platform: 'telegram', targetId: String(laylaChat.id), payload: { text: '<b>Unclosed <i>tags', parse_mode: 'HTML' } }], h.clock.now().toISOString());
 
-  const sender = new Sender({ store: h.store, platform: h.adapter.sender, limiter: h.adapter.limiter, clock: h.clock });
+  const sender = new Sender({
+    store: h.store,
+    platform: h.adapter.sender,
+    limiter: h.adapter.limiter,
+    clock: h.clock,
+    onPermanentFailure: (failure) => h.adapter.notifyPermanentFailure(failure),
+  });
   const composer = new StoreDigestComposer(h.store, (topicId) => h.topics.catalog.get(topicId)?.name);
   const scheduler = new DigestScheduler({ store: h.store, composer, clock: h.clock, onEnqueued: () => sender.notify() });
   const sendsBefore = h.fake.callsTo('sendMessage').length;
@@ -61,7 +71,7 @@ afterAll(async () => {
 describe('Telegram digests', () => {
   it('given subscriptions due at 08:00 Baghdad then nothing goes out at 07:59 and each chat\'s digest is queued at 08:00', () => {
     expect(early.due).toBe(0);
-    expect(onTime).toMatchObject({ due: 4, queued: 4 });
+    expect(onTime).toMatchObject({ due: 5, queued: 5 });
   });
 
   it('delivers the digest as valid HTML with link previews off, after waiting out a 429', async () => {
@@ -99,6 +109,15 @@ describe('Telegram digests', () => {
     const attempts = h.fake.callsTo('sendMessage').filter((call) => String(call.params['chat_id']) === String(samiChat.id) && call.params['parse_mode'] === 'HTML');
     expect(attempts).toHaveLength(1);
     expect(attempts[0]!.errorCode).toBe(403);
+  });
+
+  it('given a group that removed the bot then the administrator who subscribed it is told privately, once', async () => {
+    const [sub] = await h.store.listSubscriptions(ref(leftGroup.id));
+    expect(sub!.pausedReason).toMatch(/^blocked: Forbidden: bot was kicked from the supergroup chat/);
+    const notices = h.fake.botMessages(omarChat.id).filter((message) => message.text.startsWith('Digests to'));
+    expect(notices.map((message) => message.text)).toEqual(['Digests to Former readers are paused: the bot was blocked or removed. An admin can fix this and subscribe again.']);
+    // Sami blocked the bot himself: there is nobody to tell, and nothing is tried.
+    expect(h.fake.callsTo('sendMessage').filter((call) => String(call.params['text']).startsWith('Digests to'))).toHaveLength(1);
   });
 
   it('given a chat that no longer exists then its subscription is paused as gone', async () => {
