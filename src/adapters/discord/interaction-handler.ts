@@ -124,18 +124,20 @@ export class InteractionHandler {
     const started = performance.now();
     const log = this.#deps.logger;
     let safety: NodeJS.Timeout | null = null;
-    if (command?.defer) {
-      // Acknowledged while the work runs; the answer waits for the acknowledgement (the responder serialises).
-      responder.defer(privateReply).catch((error: unknown) => log.error({ event: 'discord.defer_failed', err: error }, 'could not defer an interaction'));
-    } else {
-      safety = setTimeout(() => {
-        responder.defer(privateReply).catch((error: unknown) => log.error({ event: 'discord.defer_failed', err: error }, 'could not defer an interaction'));
-      }, this.#deferAfterMs);
-    }
     let chatRecord: Promise<ChatRecord | null> | null = null;
     const chat = () => (chatRecord ??= this.#deps.store.getChat({ platform: 'discord', chatId: invocation.chat.chatId }));
     let result: RouteResult | null = null;
     try {
+      if (command?.defer) {
+        // Acknowledged before the work starts: the work may hold the event loop (synchronous
+        // SQLite, ranking), and an acknowledgement queued behind it could miss the deadline.
+        await responder.defer(privateReply);
+        if (responder.state === 'expired') return;
+      } else {
+        safety = setTimeout(() => {
+          responder.defer(privateReply).catch((error: unknown) => log.error({ event: 'discord.defer_failed', err: error }, 'could not defer an interaction'));
+        }, this.#deferAfterMs);
+      }
       result = await route(chat);
       const timeZone = result.reply.parts.some((part) => part.kind === 'briefing') ? ((await chat())?.settings.timezone ?? this.#deps.defaultTimezone) : this.#deps.defaultTimezone;
       const payloads = replyPayloads(result.reply, { timeZone });
