@@ -9,6 +9,7 @@ export interface BenchSuite {
 
 const SUITES: Record<string, () => Promise<BenchSuite>> = {
   digests: async () => (await import('./digests.ts')).digestsBench,
+  discord: async () => (await import('./discord.ts')).discordBench,
   pipeline: async () => (await import('./pipeline.ts')).pipelineBench,
   render: async () => (await import('./render.ts')).renderBench,
   sender: async () => (await import('./sender.ts')).senderBench,
