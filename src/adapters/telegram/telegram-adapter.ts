@@ -26,7 +26,7 @@ import { CallbackCodec } from './callback-data.ts';
 import { ChatQueues } from './chat-queues.ts';
 import { commandMenus, registerCommandMenus } from './command-menu.ts';
 import { createTelegramDelivery } from './delivery.ts';
-import { deliveryErrorFromTelegram } from './errors.ts';
+import { deliveryErrorFromTelegram, telegramFailureOf } from './errors.ts';
 import { GROUP_ANONYMOUS_BOT_ID } from './incoming.ts';
 import { Outbound } from './outbound.ts';
 import { UpdateHandler } from './update-handler.ts';
@@ -113,8 +113,12 @@ export class TelegramAdapter implements Adapter {
 
   async start(): Promise<void> {
     const webhook = this.#runtime.config.telegram?.webhook ?? null;
-    if (webhook) await this.#startWebhook(webhook);
-    else await this.#startPolling();
+    try {
+      if (webhook) await this.#startWebhook(webhook);
+      else await this.#startPolling();
+    } catch (error) {
+      throw startupFailure(error);
+    }
     const set = await registerCommandMenus(this.bot.telegram, commandMenus(this.#runtime.router.commands), this.#log);
     this.#log.info({ event: 'telegram.started', bot: this.#me().username, mode: webhook ? 'webhook' : 'polling', menus: set }, `Telegram bot @${this.#me().username} started`);
   }
@@ -219,6 +223,20 @@ export class TelegramAdapter implements Adapter {
     this.#log.error({ event: 'telegram.polling_lost', reason, ...(error ? { err: error } : {}) }, `Telegram ${reason}`);
     this.#runtime.requestShutdown(`Telegram ${reason}`);
   }
+}
+
+/** A start-up failure an operator can act on, named by what to check. */
+function startupFailure(error: unknown): Error {
+  const failure = telegramFailureOf(error);
+  if (failure?.code === 401 || failure?.code === 404) {
+    return new Error(`Telegram refused the bot token (${failure.code} ${failure.description}): check TELEGRAM_BOT_TOKEN (and TELEGRAM_API_ROOT, if set)`, { cause: error });
+  }
+  if (failure?.code === 409) {
+    return new Error(`Telegram answered 409 (${failure.description}): another process is running this bot`, { cause: error });
+  }
+  if (failure) return new Error(`Telegram refused to start the bot: ${failure.code} ${failure.description}`, { cause: error });
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(`could not reach the Telegram Bot API (${message}): check the network and TELEGRAM_API_ROOT, if set`, { cause: error });
 }
 
 export function createTelegramAdapter(runtime: AdapterRuntime, options: TelegramAdapterOptions = {}): TelegramAdapter {
