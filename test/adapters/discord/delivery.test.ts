@@ -106,6 +106,14 @@ describe('Discord delivery against the fake REST API', () => {
     if (kind === 'forbidden') expect(error.permission).toBe('Embed Links');
   });
 
+  it('given an error scripted for a channel then it is answered that way as often as scripted, then the send goes through', async () => {
+    fake.scriptChannelError(world.general.id, { status: 403, code: 50001, message: 'Missing Access', times: 1 });
+    const send = sender();
+    expect((await failure(send.send(world.general.id, body))).kind).toBe('forbidden');
+    await send.send(world.general.id, body);
+    expect(fake.requests.filter((request) => request.params['channel'] === world.general.id).slice(-2).map((request) => request.status)).toEqual([403, 200]);
+  });
+
   it('given a user who closed their DMs then blocked', async () => {
     const closed = fake.addUser('closed', { dmsClosed: true });
     expect((await failure(sender().send(`user:${closed.id}`, body))).kind).toBe('blocked');
