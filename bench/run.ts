@@ -8,6 +8,7 @@ export interface BenchSuite {
 }
 
 const SUITES: Record<string, () => Promise<BenchSuite>> = {
+  clustering: async () => (await import('./clustering.ts')).clusteringBench,
   digests: async () => (await import('./digests.ts')).digestsBench,
   discord: async () => (await import('./discord.ts')).discordBench,
   pipeline: async () => (await import('./pipeline.ts')).pipelineBench,
