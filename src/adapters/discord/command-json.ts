@@ -2,8 +2,9 @@
  * Slash-command registration JSON from the shared command definitions (`commands/`): the body
  * of Discord's bulk overwrite (`PUT /applications/:app/commands`, or the guild variant).
  *
- * English is the default; Arabic goes in `name_localizations`/`description_localizations`
- * under `ar`. Admin commands declare Manage Server in `default_member_permissions`, so Discord
+ * English is the default. Discord's client has no Arabic locale, so Arabic names and descriptions
+ * are not sent (see `DISCORD_ARABIC_LOCALE`); Arabic servers get Arabic replies through
+ * `/settings language ar`. Admin commands declare Manage Server in `default_member_permissions`, so Discord
  * hides them from other members (server admins may change that in Integrations; the adapter
  * checks the permission again when the command runs). Global commands are usable in servers and
  * in the bot's DMs (`contexts`), where a subscription is a personal one.
@@ -81,8 +82,17 @@ export function discordName(text: string): string | null {
   return DISCORD_NAME.test(name) ? name : null;
 }
 
+/**
+ * The Discord locale Arabic localizations would go under. Discord's locale list (Reference →
+ * Locales) has no Arabic, and a localization under a locale it does not know makes Discord refuse
+ * the whole bulk overwrite (50035, "not a valid enum value"), so none is sent. The Arabic names
+ * stay in the catalogue (`discord.command_name.*`); when Discord adds Arabic, set its code here.
+ */
+export const DISCORD_ARABIC_LOCALE: string | null = null;
+
 function arabic(value: string | null, defaultValue: string): Localizations | undefined {
-  return value !== null && value !== defaultValue ? { ar: value } : undefined;
+  if (DISCORD_ARABIC_LOCALE === null || value === null || value === defaultValue) return undefined;
+  return { [DISCORD_ARABIC_LOCALE]: value };
 }
 
 /** The Arabic command name from the catalogue (`discord.command_name.<name>`), when there is one. */
@@ -121,13 +131,12 @@ export function hasPrivateOption(command: Command): boolean {
 }
 
 function privateOptionJson(): CommandOptionJson {
-  return {
-    type: OPTION_TYPE.Boolean,
-    name: PRIVATE_OPTION,
-    name_localizations: { ar: discordName(translate('ar', 'discord.option_name.private')) ?? PRIVATE_OPTION },
-    description: translate('en', 'discord.option.private'),
-    description_localizations: { ar: translate('ar', 'discord.option.private') },
-  };
+  const json: CommandOptionJson = { type: OPTION_TYPE.Boolean, name: PRIVATE_OPTION, description: translate('en', 'discord.option.private') };
+  const nameAr = arabic(discordName(translate('ar', 'discord.option_name.private')), PRIVATE_OPTION);
+  if (nameAr) json.name_localizations = nameAr;
+  const descriptionAr = arabic(translate('ar', 'discord.option.private'), json.description);
+  if (descriptionAr) json.description_localizations = descriptionAr;
+  return json;
 }
 
 export function commandJson(command: Command, scope: CommandScope): CommandJson {

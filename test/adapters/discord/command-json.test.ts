@@ -2,7 +2,7 @@ import { ChannelType, PermissionFlagsBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../commands/index.ts';
 import { diffCommands, normalizeCommand } from '../../../src/adapters/discord/command-diff.ts';
-import { arabicCommandName, commandsJson, discordName, hasPrivateOption, OPTION_TYPE, PRIVATE_OPTION, type CommandJson } from '../../../src/adapters/discord/command-json.ts';
+import { arabicCommandName, commandsJson, DISCORD_ARABIC_LOCALE, discordName, hasPrivateOption, OPTION_TYPE, PRIVATE_OPTION, type CommandJson } from '../../../src/adapters/discord/command-json.ts';
 import { CHANNEL_TYPE, PERMISSION } from '../../../src/adapters/discord/permissions.ts';
 import { translate } from '../../../src/i18n/index.ts';
 import { commandProblems } from '../../fakes/discord/command-rules.ts';
@@ -26,17 +26,22 @@ describe('registration JSON', () => {
     for (const command of COMMANDS) expect(byName(command.name).description).toBe(command.description.en);
   });
 
-  it('gives every command, option and choice its Arabic name and description under "ar"', () => {
+  it('sends no localization under a locale Discord does not know: it has no Arabic, and one unknown key fails the whole overwrite', () => {
+    const keys = new Set<string>();
+    const collect = (localizations: Record<string, string> | undefined) => Object.keys(localizations ?? {}).forEach((key) => keys.add(key));
     for (const command of global) {
-      expect(command.name_localizations?.['ar'], `/${command.name}`).toMatch(/[\u0600-\u06FF]/);
-      expect(command.description_localizations?.['ar'], `/${command.name}`).toMatch(/[\u0600-\u06FF]/);
+      collect(command.name_localizations);
+      collect(command.description_localizations);
       for (const option of command.options ?? []) {
-        expect(option.description_localizations?.['ar'], `/${command.name} ${option.name}`).toMatch(/[\u0600-\u06FF]/);
-        for (const choice of option.choices ?? []) expect(choice.name_localizations?.['ar'], `${option.name}=${choice.value}`).toMatch(/[\u0600-\u06FF]/);
+        collect(option.name_localizations);
+        collect(option.description_localizations);
+        for (const choice of option.choices ?? []) collect(choice.name_localizations);
       }
     }
-    expect(byName('news').name_localizations).toEqual({ ar: 'أخبار' });
-    expect(byName('subscribe').options?.find((option) => option.name === 'timezone')?.name_localizations).toEqual({ ar: 'المنطقة_الزمنية' });
+    expect(DISCORD_ARABIC_LOCALE).toBeNull();
+    expect([...keys]).toEqual([]);
+    const withArabic = [{ ...byName('news'), name_localizations: { ar: 'أخبار' } }];
+    expect(commandProblems(withArabic)).toEqual([expect.objectContaining({ code: 'ENUM_TYPE_COERCE' })]);
   });
 
   it('declares Manage Server on admin commands and nothing on the others', () => {
@@ -67,8 +72,8 @@ describe('registration JSON', () => {
     const subscribe = byName('subscribe');
     expect(subscribe.options?.[0]).toMatchObject({ name: 'topic', required: true });
     expect(subscribe.options?.find((option) => option.name === 'frequency')?.choices).toEqual([
-      { name: 'daily', name_localizations: { ar: 'يومي' }, value: 'daily' },
-      { name: 'weekly', name_localizations: { ar: 'أسبوعي' }, value: 'weekly' },
+      { name: 'daily', value: 'daily' },
+      { name: 'weekly', value: 'weekly' },
     ]);
     expect(subscribe.options?.find((option) => option.name === 'timezone')).toMatchObject({ autocomplete: true });
     expect(subscribe.options?.find((option) => option.name === 'quiet_day')).toMatchObject({ type: OPTION_TYPE.Boolean });
@@ -85,9 +90,7 @@ describe('registration JSON', () => {
     expect(byName('news').options?.at(-1)).toEqual({
       type: OPTION_TYPE.Boolean,
       name: 'private',
-      name_localizations: { ar: 'خاص' },
       description: translate('en', 'discord.option.private'),
-      description_localizations: { ar: translate('ar', 'discord.option.private') },
     });
   });
 
@@ -154,7 +157,7 @@ describe('diffCommands', () => {
 
   it('names the fields that differ, and the commands to remove', () => {
     const current = [
-      ...global.filter((command) => command.name !== 'news').map((command) => (command.name === 'help' ? echoed(command, { description: 'old text', description_localizations: null }) : echoed(command))),
+      ...global.filter((command) => command.name !== 'news').map((command) => (command.name === 'help' ? echoed(command, { description: 'old text', description_localizations: { fr: 'ancien texte' } }) : echoed(command))),
       { id: '9', name: 'old-command', description: 'gone', type: 1 },
     ];
     const diff = diffCommands(current, global, 'global');

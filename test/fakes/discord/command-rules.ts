@@ -9,12 +9,12 @@ import type { FieldProblem } from './message-rules.ts';
 export const COMMAND_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
 /**
- * Locales accepted as localization keys: Discord's documented list (Reference → Locales), with
- * `ar`, which mowjaz registers its Arabic names and descriptions under.
+ * Locales accepted as localization keys: Discord's documented list (Reference → Locales). It has
+ * no Arabic: a localization under `ar` is refused like any unknown locale.
  */
 export const LOCALES = new Set([
   'id', 'da', 'de', 'en-GB', 'en-US', 'es-ES', 'es-419', 'fr', 'hr', 'it', 'lt', 'hu', 'nl', 'no', 'pl', 'pt-BR', 'ro', 'fi', 'sv-SE', 'vi', 'tr', 'cs',
-  'el', 'bg', 'ru', 'uk', 'hi', 'th', 'zh-CN', 'ja', 'zh-TW', 'ko', 'ar',
+  'el', 'bg', 'ru', 'uk', 'hi', 'th', 'zh-CN', 'ja', 'zh-TW', 'ko',
 ]);
 
 const OPTION_TYPES = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
