@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/cli/main.ts';
+import { runCliCaptured, type CliRun } from '../support/cli.ts';
 import type { DiscordMessage } from '../../src/core/render/discord.ts';
 import type { TelegramMessage } from '../../src/core/render/telegram.ts';
 import type { Briefing } from '../../src/core/types.ts';
@@ -8,32 +8,16 @@ import { discordMessageProblems } from '../support/discord-payload.ts';
 import { repoRoot } from '../support/shared.ts';
 import { parseTelegramHtml, telegramMessageProblems } from '../support/telegram-html.ts';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    stdin: async () => Buffer.alloc(0),
-  };
-  const code = await runCli(['brief', ...args], io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCliCaptured(['brief', ...args]);
 
 /** The sample content shipped in the repository (news-sample extract and the Al-Madina page). */
 const SAMPLE = join(repoRoot, 'content', 'articles');
 const HELICOPTER_CRASH = 'سقوط طائرة عسكرية أميركية وعلى متنها جنود غرب العراق';
 
 describe('mowjaz brief on the sample content', () => {
-  let telegram: Run;
-  let discord: Run;
-  let english: Run;
+  let telegram: CliRun;
+  let discord: CliRun;
+  let english: CliRun;
 
   beforeAll(async () => {
     [telegram, discord, english] = await Promise.all([

@@ -2,27 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/cli/main.ts';
+import { runCliCaptured } from '../support/cli.ts';
 import type { TopicMatch } from '../../src/core/types.ts';
 import { hasShared, sharedPath } from '../support/shared.ts';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], stdin = ''): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    stdin: async () => Buffer.from(stdin, 'utf8'),
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[], stdin = '') => runCliCaptured(args, stdin);
 
 const PAGE = [
   'الرئيسية | أخبار | رياضة',

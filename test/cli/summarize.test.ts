@@ -2,26 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/cli/main.ts';
+import { runCliCaptured } from '../support/cli.ts';
 import { countWords } from '../../src/core/summarize/summarize.ts';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], stdin = ''): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    stdin: async () => Buffer.from(stdin, 'utf8'),
-  };
-  const code = await runCli(['summarize', ...args], io);
-  return { code, stdout, stderr };
-}
+const run = (args: string[], stdin = '') => runCliCaptured(['summarize', ...args], stdin);
 
 const LEAD = 'بحث رئيس الوزراء العراقي مع وزير الخارجية الأمريكي في بغداد، الأحد، جدولاً زمنياً لانسحاب القوات الأمريكية من العراق.';
 const PAGE = [
