@@ -73,10 +73,12 @@ function emptyBriefing(query: { language: Language; now: Date; timeZone: string 
  */
 export async function composeNews(deps: BriefingDeps, query: NewsQuery): Promise<Briefing> {
   const limit = Math.max(MIN_CANDIDATES, query.count * CANDIDATES_PER_ITEM);
-  const newest = query.topicId
-    ? await deps.store.listArticles({ topicId: query.topicId, matchedOnly: true, limit })
-    : await deps.store.listArticles({ matchedAnyOf: deps.topics.list().map((topic) => topic.id), limit });
-  const candidates = [...newest].sort((a, b) => (articleTime(b) ?? 0) - (articleTime(a) ?? 0));
+  const topicIds = query.topicId ? [query.topicId] : deps.topics.list().map((topic) => topic.id);
+  const byId = new Map<string, StoredArticle>();
+  for (const topicId of topicIds) {
+    for (const article of await deps.store.listArticles({ topicId, matchedOnly: true, limit })) byId.set(article.id, article);
+  }
+  const candidates = [...byId.values()].sort((a, b) => (articleTime(b) ?? 0) - (articleTime(a) ?? 0)).slice(0, limit);
   // Other reports of the same stories join as sources, even when not matched themselves.
   const { stories, members } = await storiesOf(deps.store, candidates);
   const articles = [...candidates, ...members];

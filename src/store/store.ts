@@ -26,11 +26,6 @@ export interface ArticleQuery {
   topicId?: string;
   /** Only articles matched to the topic (default true when topicId is given). */
   matchedOnly?: boolean;
-  /**
-   * Only articles matched to at least one of these topics ("top stories"): one walk of the
-   * recency index instead of one per topic, which for a topic with few matches reads every article.
-   */
-  matchedAnyOf?: readonly string[];
   /** Ingested strictly after this instant. */
   ingestedAfter?: string;
   /** Ingested at or before this instant. */

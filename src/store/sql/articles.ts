@@ -80,20 +80,6 @@ export async function listArticles(ctx: SqlContext, query: ArticleQuery): Promis
       ),
     );
   }
-  if (query.matchedAnyOf !== undefined) {
-    const topicIds = [...query.matchedAnyOf];
-    if (topicIds.length === 0) return [];
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('article_topics')
-          .select('article_topics.article_id')
-          .whereRef('article_topics.article_id', '=', 'articles.id')
-          .where('article_topics.topic_id', 'in', topicIds)
-          .where('article_topics.matched', '=', 1),
-      ),
-    );
-  }
   if (query.ingestedAfter !== undefined) q = q.where('articles.ingested_at', '>', query.ingestedAfter);
   if (query.ingestedUntil !== undefined) q = q.where('articles.ingested_at', '<=', query.ingestedUntil);
   q = q.orderBy('articles.sort_at', 'desc').orderBy('articles.id', 'asc');
