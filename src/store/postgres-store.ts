@@ -9,7 +9,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { StoreError } from './errors.ts';
 import type { StoreSchema } from './schema.ts';
-import { SqlStore, type StoreClock } from './sql-store.ts';
+import { migratedStore, SqlStore, type StoreClock } from './sql-store.ts';
 
 export interface PostgresStoreOptions {
   /** Connection string, e.g. `postgres://127.0.0.1:5432/mowjaz`. */
@@ -113,11 +113,5 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   }
   const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
   const store = new SqlStore(db, 'postgres', { clock: options.clock, ownsDatabase: ownsPool });
-  try {
-    await store.migrate();
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
-  return store;
+  return migratedStore(store);
 }

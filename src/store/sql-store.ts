@@ -51,6 +51,17 @@ export interface SqlStoreOptions {
   sqlite?: Database.Database;
 }
 
+/** Applies pending migrations; a store whose migration fails is closed before the error goes on. */
+export async function migratedStore(store: SqlStore): Promise<SqlStore> {
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
+
 export class SqlStore implements Store {
   readonly engine: SqlEngine;
   readonly #ctx: SqlContext;

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { StoreSchema } from './schema.ts';
-import { SqlStore, type StoreClock } from './sql-store.ts';
+import { migratedStore, SqlStore, type StoreClock } from './sql-store.ts';
 
 export interface SqliteStoreOptions {
   /** File path, or `:memory:` for a private in-memory database. Parent folders are created. */
@@ -62,11 +62,5 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqlS
   const database = openSqliteDatabase(options);
   const db = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   const store = new SqlStore(db, 'sqlite', { clock: options.clock, sqlite: database });
-  try {
-    await store.migrate();
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
-  return store;
+  return migratedStore(store);
 }
