@@ -31,7 +31,7 @@ export interface IngestOutcome {
 }
 
 export interface PollerDeps {
-  store: Pick<Store, 'listDueSources' | 'updateSourceState' | 'markItemsSeen'>;
+  store: Pick<Store, 'listDueSources' | 'updateSourceState' | 'markItemsSeen' | 'forgetItems'>;
   fetcher: Pick<Fetcher, 'fetch'>;
   /** The pipeline: clean, match topics, cluster, save. Returns the ids actually inserted. */
   ingest(articles: Article[]): Promise<IngestOutcome>;
@@ -68,6 +68,20 @@ function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
+/** New items of one source: the articles and the keys this poll marked seen for them. */
+interface Unseen {
+  articles: Article[];
+  seenKeys: string[];
+  items: number;
+  fresh: number;
+}
+
+interface Collected {
+  result: PollResult;
+  articles: Article[];
+  seenKeys: string[];
+}
+
 export class SourcePoller {
   readonly #deps: PollerDeps;
   readonly #limiter: HostLimiter;
@@ -98,7 +112,7 @@ export class SourcePoller {
     const due = await this.#deps.store.listDueSources(now, limit);
     const byUrl = new Map<string, SourceRecord[]>();
     for (const source of due) byUrl.set(`${source.kind} ${source.url}`, [...(byUrl.get(`${source.kind} ${source.url}`) ?? []), source]);
-    const collected: Array<{ result: PollResult; articles: Article[] }> = [];
+    const collected: Collected[] = [];
     await Promise.all(
       [...byUrl.values()].map(async (sources) => {
         const first = sources[0];
@@ -109,7 +123,13 @@ export class SourcePoller {
     );
     // One ingestion per round: the story index is rebuilt once, not once per source.
     const articles = collected.flatMap((entry) => entry.articles);
-    const inserted = new Set(articles.length > 0 ? (await this.#deps.ingest(articles)).inserted : []);
+    let inserted: Set<string>;
+    try {
+      inserted = new Set(articles.length > 0 ? (await this.#deps.ingest(articles)).inserted : []);
+    } catch (error) {
+      await this.#offerAgain(collected, error);
+      throw error;
+    }
     if (inserted.size > 0) await this.#deps.onIngested?.([...inserted]);
     return collected
       .map(({ result, articles: mine }) => (result.ok ? { ...result, inserted: mine.filter((article) => inserted.has(article.id)).length } : result))
@@ -127,20 +147,37 @@ export class SourcePoller {
     }
   }
 
-  async #apply(source: SourceRecord, fetched: Fetched | null): Promise<{ result: PollResult; articles: Article[] }> {
+  /**
+   * Ingestion failed after the round marked its items seen and stored the feeds' validators:
+   * undo both, so the next poll fetches the whole feed again and offers the same items instead
+   * of losing them.
+   */
+  async #offerAgain(collected: readonly Collected[], error: unknown): Promise<void> {
+    const affected = collected.filter((entry) => entry.seenKeys.length > 0);
+    for (const entry of affected) {
+      await this.#deps.store.forgetItems(entry.result.sourceId, entry.seenKeys);
+      await this.#deps.store.updateSourceState(entry.result.sourceId, { etag: null, lastModified: null });
+    }
+    this.#deps.logger.error(
+      { event: 'source_ingest_failed', sources: affected.map((entry) => entry.result.sourceId), items: affected.reduce((sum, entry) => sum + entry.seenKeys.length, 0), error: describeError(error) },
+      'ingestion of polled items failed; they will be offered again on the next poll',
+    );
+  }
+
+  async #apply(source: SourceRecord, fetched: Fetched | null): Promise<Collected> {
     const now = this.#deps.clock.now().toISOString();
     try {
       if (fetched && 'error' in fetched) throw fetched.error;
-      const { articles, ...counts } = await this.#collect(source, fetched?.response ?? null, now);
+      const { articles, seenKeys, ...counts } = await this.#collect(source, fetched?.response ?? null, now);
       const state: Partial<SourceState> = { failures: 0, lastError: null, failureNotified: false, lastPolledAt: now, nextPollAt: this.#nextPoll(source, 0) };
       if (fetched?.response && !fetched.response.notModified) {
         state.etag = fetched.response.etag;
         state.lastModified = fetched.response.lastModified;
       }
       await this.#deps.store.updateSourceState(source.id, state);
-      return { result: { sourceId: source.id, ok: true, ...counts }, articles };
+      return { result: { sourceId: source.id, ok: true, ...counts }, articles, seenKeys };
     } catch (error) {
-      return { result: await this.#fail(source, error, now), articles: [] };
+      return { result: await this.#fail(source, error, now), articles: [], seenKeys: [] };
     }
   }
 
@@ -163,14 +200,14 @@ export class SourcePoller {
   }
 
   /** The new articles of one source (items not seen before), with its counts. */
-  async #collect(source: SourceRecord, response: FetchResponse | null, now: string): Promise<{ articles: Article[]; notModified?: boolean; items: number; fresh: number }> {
+  async #collect(source: SourceRecord, response: FetchResponse | null, now: string): Promise<Unseen & { notModified?: boolean }> {
     const ref: SourceRef = { id: source.id, name: source.name, language: source.language };
     if (source.kind === 'folder') {
       const loaded = await loadArticles([source.url], { defaultSource: { id: source.id, name: source.name } });
       return this.#unseen(source, loaded.articles.map((article) => ({ key: `id:${article.id}`, article })), now);
     }
     if (!response) throw new Error('no response');
-    if (response.notModified) return { articles: [], notModified: true, items: 0, fresh: 0 };
+    if (response.notModified) return { articles: [], seenKeys: [], notModified: true, items: 0, fresh: 0 };
     if (source.kind === 'page') {
       const article = pageToArticle(decodeBytes(response.body, response.contentType).text, response.url, ref, now);
       if (!article) throw new FeedParseError('the page holds no article text');
@@ -195,13 +232,13 @@ export class SourcePoller {
         }
       }),
     );
-    return { articles, items: read.items.length, fresh: items.length };
+    return { articles, seenKeys: items.map((item) => item.key), items: read.items.length, fresh: items.length };
   }
 
-  async #unseen(source: SourceRecord, items: Array<{ key: string; article: Article }>, now: string): Promise<{ articles: Article[]; items: number; fresh: number }> {
+  async #unseen(source: SourceRecord, items: Array<{ key: string; article: Article }>, now: string): Promise<Unseen> {
     const fresh = new Set(await this.#deps.store.markItemsSeen(source.id, items.map((item) => item.key), now));
-    const articles = items.filter((item) => fresh.has(item.key)).map((item) => item.article);
-    return { articles, items: items.length, fresh: articles.length };
+    const kept = items.filter((item) => fresh.has(item.key));
+    return { articles: kept.map((item) => item.article), seenKeys: kept.map((item) => item.key), items: items.length, fresh: kept.length };
   }
 
   /** Polls due sources every `everyMs` until stopped. */

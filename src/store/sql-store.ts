@@ -245,6 +245,9 @@ export class SqlStore implements Store {
   markItemsSeen(sourceId: string, keys: readonly string[], seenAt: string): Promise<string[]> {
     return sources.markItemsSeen(this.#ctx, sourceId, keys, seenAt);
   }
+  forgetItems(sourceId: string, keys: readonly string[]): Promise<void> {
+    return sources.forgetItems(this.#ctx, sourceId, keys);
+  }
   setAlertSettings(subscriptionId: string, settings: Omit<AlertSettings, 'subscriptionId'> | null): Promise<void> {
     return sources.setAlertSettings(this.#ctx, subscriptionId, settings);
   }

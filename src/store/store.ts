@@ -143,6 +143,8 @@ export interface Store {
   listDueSources(now: string, limit: number): Promise<SourceRecord[]>;
   /** Records item keys (guid, URL or title+date hash) as seen; returns the ones never seen before. */
   markItemsSeen(sourceId: string, keys: readonly string[], seenAt: string): Promise<string[]>;
+  /** Forgets item keys marked seen, so the next poll offers them again (their ingestion failed). */
+  forgetItems(sourceId: string, keys: readonly string[]): Promise<void>;
   /** Turns breaking alerts on (or off with null) for a subscription. */
   setAlertSettings(subscriptionId: string, settings: Omit<AlertSettings, 'subscriptionId'> | null): Promise<void>;
   /** Alert settings of the given subscriptions (all when omitted). */

@@ -89,6 +89,41 @@ describe('SourcePoller', () => {
     expect(matched.length).toBe(2);
   });
 
+  it('offers the items of a round again when their ingestion fails, without losing any', async () => {
+    server.route('/flaky.xml', (req, res) => {
+      if (req.headers['if-none-match'] === '"f1"') {
+        res.writeHead(304);
+        res.end();
+        return;
+      }
+      body(rss([{ guid: 'x', title: 'الحوار العراقي الأمريكي' }, { guid: 'y', title: 'جولة جديدة من الحوار' }]), { etag: '"f1"' })(req, res);
+    });
+    await addSource('flaky', '/flaky.xml');
+    let failNext = true;
+    const failing = new SourcePoller({
+      store,
+      fetcher,
+      clock,
+      logger: silentLogger(),
+      random: () => 0.5,
+      ingest: async (articles) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('database is locked');
+        }
+        await ingestArticles({ store, topics: topics.compiled, clock, logger: silentLogger() }, articles);
+        return { inserted: articles.map((article) => article.id) };
+      },
+    });
+    await expect(failing.pollDue()).rejects.toThrow('database is locked');
+    expect(await store.countArticles()).toBe(0);
+    expect((await store.getSource('flaky'))?.etag).toBeNull();
+    now = new Date(now.getTime() + 40 * 60_000);
+    expect(await failing.pollDue()).toEqual([expect.objectContaining({ sourceId: 'flaky', ok: true, items: 2, fresh: 2, inserted: 2 })]);
+    expect(await store.countArticles()).toBe(2);
+    expect((await store.getSource('flaky'))?.etag).toBe('"f1"');
+  });
+
   it('fetches a URL once however many sources share it, and schedules each source on its jittered interval', async () => {
     server.route('/shared.xml', body(rss([{ guid: 's', title: 'خبر مشترك' }])));
     await addSource('one', '/shared.xml');

@@ -127,6 +127,12 @@ export async function markItemsSeen(ctx: SqlContext, sourceId: string, keys: rea
   return fresh;
 }
 
+export async function forgetItems(ctx: SqlContext, sourceId: string, keys: readonly string[]): Promise<void> {
+  for (const chunk of chunked([...new Set(keys)], 500)) {
+    await ctx.db.deleteFrom('source_items').where('source_id', '=', sourceId).where('item_key', 'in', chunk).execute();
+  }
+}
+
 export async function setAlertSettings(ctx: SqlContext, subscriptionId: string, settings: Omit<AlertSettings, 'subscriptionId'> | null): Promise<void> {
   if (settings === null) {
     await ctx.db.deleteFrom('subscription_alerts').where('subscription_id', '=', subscriptionId).execute();

@@ -54,6 +54,18 @@ export function sourceContract(ctx: ContractContext): void {
       expect(await reopened.markItemsSeen('one', [], T1)).toEqual([]);
     });
 
+    test('forgetItems makes keys new again for that source only', async () => {
+      const store = ctx.store();
+      await store.upsertSource(newSource({ id: 'one' }));
+      await store.upsertSource(newSource({ id: 'two' }));
+      await store.markItemsSeen('one', ['guid:1', 'guid:2'], T0);
+      await store.markItemsSeen('two', ['guid:1'], T0);
+      await store.forgetItems('one', ['guid:1', 'guid:9']);
+      await store.forgetItems('one', []);
+      expect(await store.markItemsSeen('one', ['guid:1', 'guid:2'], T1)).toEqual(['guid:1']);
+      expect(await store.markItemsSeen('two', ['guid:1'], T1)).toEqual([]);
+    });
+
     test('deleteSource removes the source and what was seen from it', async () => {
       const store = ctx.store();
       await store.upsertSource(newSource());
