@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/core/types.ts';
 import { loadTopicsStrict } from '../../src/core/topics/load.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { ingestArticles } from '../../src/pipeline/ingest.ts';
@@ -27,17 +28,19 @@ describe('SourcePoller', () => {
   const paused: Array<{ id: string; reason: string }> = [];
   const clock = { now: () => now };
 
-  function poller(): SourcePoller {
+  async function ingest(articles: Article[]): Promise<{ inserted: string[] }> {
+    await ingestArticles({ store, topics: topics.compiled, clock, logger: silentLogger() }, articles);
+    return { inserted: articles.map((article) => article.id) };
+  }
+
+  function poller(ingestion: (articles: Article[]) => Promise<{ inserted: string[] }> = ingest): SourcePoller {
     return new SourcePoller({
       store,
       fetcher,
       clock,
       logger: silentLogger(),
       random: () => 0.5,
-      ingest: async (articles) => {
-        await ingestArticles({ store, topics: topics.compiled, clock, logger: silentLogger() }, articles);
-        return { inserted: articles.map((article) => article.id) };
-      },
+      ingest: ingestion,
       onSourcePaused: (source, reason) => void paused.push({ id: source.id, reason }),
     });
   }
@@ -100,20 +103,12 @@ describe('SourcePoller', () => {
     });
     await addSource('flaky', '/flaky.xml');
     let failNext = true;
-    const failing = new SourcePoller({
-      store,
-      fetcher,
-      clock,
-      logger: silentLogger(),
-      random: () => 0.5,
-      ingest: async (articles) => {
-        if (failNext) {
-          failNext = false;
-          throw new Error('database is locked');
-        }
-        await ingestArticles({ store, topics: topics.compiled, clock, logger: silentLogger() }, articles);
-        return { inserted: articles.map((article) => article.id) };
-      },
+    const failing = poller(async (articles) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('database is locked');
+      }
+      return ingest(articles);
     });
     await expect(failing.pollDue()).rejects.toThrow('database is locked');
     expect(await store.countArticles()).toBe(0);
