@@ -1,37 +1,42 @@
 /**
  * SQLite's path for `commitDigestRuns`, inside one better-sqlite3 transaction. A batch is written
- * set-wise: the whole batch goes in as one JSON parameter and each step (existence check, run
- * insert, outbox insert, subscription advance) is one statement over `json_each`, so SQLite does
- * the per-row work without a JavaScript round trip per row. A batch that names one subscription
- * twice is written row by row instead, because the monotonic advance must then apply in order.
- * The tick's read of due subscriptions is prepared here too. Callers run both while holding
- * Kysely's connection lock.
+ * set-wise: each step (subscription advance, run insert, outbox insert) is a few multi-row
+ * statements with bound parameters, prepared once per row count and reused across batches, so
+ * SQLite does the per-row work without a JavaScript round trip per row. Bound values cost SQLite
+ * about a third fewer instructions than the same rows sent as one JSON text and unpacked with
+ * `json_each` (`->>` per field). A batch that names one subscription twice is written row by row
+ * instead, because the monotonic advance must then apply in order. The tick's read of due
+ * subscriptions is prepared here too. Callers run both while holding Kysely's connection lock.
  */
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
 import type { Language } from '../../core/types.ts';
 import type { DigestRunCommit, Frequency, Platform, SubscriptionRecord, SubscriptionStatus } from '../records.ts';
 
-// Run fields by position in each JSON row (keeps the parameter compact).
-const RUN_SQL = `insert into digest_runs (subscription_id, scheduled_for, window_from, window_to, status, render_id, message_count, created_at)
-  select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, ? from json_each(?) where true
-  on conflict (subscription_id, scheduled_for) do nothing
-  returning id, subscription_id, scheduled_for`;
+/** Rows per multi-row statement: a few thousand bound values, well under SQLite's 32,766. */
+const ROWS_PER_STATEMENT = 250;
 
-const MESSAGE_SQL = `insert into outbox (run_id, platform, target_id, seq, render_id, payload_index, payload, status, next_attempt_at, created_at)
-  select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, 'pending', value ->> 7, ? from json_each(?)`;
+// In every statement the store's clock comes first: one bound value shared by all the rows.
+const runsSql = (rows: number): string => `insert into digest_runs (subscription_id, scheduled_for, window_from, window_to, status, render_id, message_count, created_at)
+  select column1, column2, column3, column4, column5, column6, column7, ? from (values ${placeholders(rows, 7)}) where true
+  on conflict (subscription_id, scheduled_for) do nothing
+  returning id, subscription_id`;
+
+const messagesSql = (rows: number): string => `insert into outbox (run_id, platform, target_id, seq, render_id, payload_index, payload, status, next_attempt_at, created_at)
+  select column1, column2, column3, column4, column5, column6, column7, 'pending', column8, ? from (values ${placeholders(rows, 8)})`;
 
 // Monotonic: never moves a subscription back, so duplicates and out-of-order commits are harmless.
-const ADVANCE_SQL = `update subscriptions
-  set next_due_at = case when subscriptions.next_due_at <= due.at then due.next else subscriptions.next_due_at end,
-      last_run_at = case when subscriptions.last_run_at is null or subscriptions.last_run_at < due.at then due.at else subscriptions.last_run_at end,
-      updated_at = ?
-  from (select value ->> 0 as id, value ->> 1 as at, value ->> 2 as next from json_each(?)) as due
-  where subscriptions.id = due.id`;
+const advanceSql = (rows: number): string => `update subscriptions
+  set updated_at = ?,
+      next_due_at = case when subscriptions.next_due_at <= due.column2 then due.column3 else subscriptions.next_due_at end,
+      last_run_at = case when subscriptions.last_run_at is null or subscriptions.last_run_at < due.column2 then due.column2 else subscriptions.last_run_at end
+  from (values ${placeholders(rows, 3)}) as due
+  where subscriptions.id = due.column1`;
 
-const FIRST_MISSING_SQL = `select value from json_each(?) as wanted
-  where not exists (select 1 from subscriptions where subscriptions.id = wanted.value)
-  order by wanted.key limit 1`;
+function placeholders(rows: number, columns: number): string {
+  const row = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
+  return Array.from({ length: rows }, () => row).join(', ');
+}
 
 // Positional rows (no per-row column-name object): the tick reads a hundred thousand at once.
 const DUE_SQL = `select id, platform, chat_id, target_id, topic_id, local_time, timezone, frequency, weekday, language,
@@ -62,18 +67,65 @@ function dueRecord(r: DueRow): SubscriptionRecord {
   };
 }
 
-interface CreatedRun {
-  id: number | bigint;
-  subscription_id: string;
-  scheduled_for: string;
+/** Multi-row statements by row count: full chunks share one; a batch's remainder adds at most one more. */
+class StatementsBySize {
+  readonly #statements = new Map<number, Database.Statement<unknown[]>>();
+  constructor(
+    private readonly db: Database.Database,
+    private readonly sqlFor: (rows: number) => string,
+    private readonly raw = false,
+  ) {}
+
+  get(rows: number): Database.Statement<unknown[]> {
+    let statement = this.#statements.get(rows);
+    if (!statement) {
+      statement = this.db.prepare<unknown[]>(this.sqlFor(rows));
+      if (this.raw) statement.raw();
+      // Remainders vary from batch to batch: keep the full-chunk statement and a few others.
+      if (this.#statements.size >= 8) for (const size of this.#statements.keys()) if (size !== ROWS_PER_STATEMENT) this.#statements.delete(size);
+      this.#statements.set(rows, statement);
+    }
+    return statement;
+  }
+}
+
+/**
+ * Gathers rows' values (after one leading value shared by all rows) and writes them through the
+ * statement for `ROWS_PER_STATEMENT` rows whenever that many are in, and through a smaller one
+ * for the rest at `flush`.
+ */
+class MultiRowWriter {
+  /** Push a row's values here, then call `endRow`. */
+  values: unknown[];
+  #rows = 0;
+
+  constructor(
+    private readonly statements: StatementsBySize,
+    private readonly lead: unknown,
+    private readonly write: (statement: Database.Statement<unknown[]>, values: unknown[], rows: number) => void,
+  ) {
+    this.values = [lead];
+  }
+
+  endRow(): void {
+    if (++this.#rows === ROWS_PER_STATEMENT) this.flush();
+  }
+
+  flush(): void {
+    const rows = this.#rows;
+    if (rows === 0) return;
+    const values = this.values;
+    this.values = [this.lead];
+    this.#rows = 0;
+    this.write(this.statements.get(rows), values, rows);
+  }
 }
 
 export class SqliteRunWriter {
   readonly #db: Database.Database;
-  readonly #firstMissing: Database.Statement<[string], string>;
-  readonly #insertRuns: Database.Statement<[string, string], CreatedRun>;
-  readonly #insertMessages: Database.Statement<[string, string]>;
-  readonly #advanceAll: Database.Statement<[string, string]>;
+  readonly #insertRuns: StatementsBySize;
+  readonly #insertMessages: StatementsBySize;
+  readonly #advanceAll: StatementsBySize;
   readonly #subscriptionExists: Database.Statement<[string], number>;
   readonly #due: Database.Statement<[string, number], DueRow>;
   readonly #insertRun: Database.Statement<unknown[]>;
@@ -82,10 +134,9 @@ export class SqliteRunWriter {
 
   constructor(db: Database.Database) {
     this.#db = db;
-    this.#firstMissing = db.prepare<[string], string>(FIRST_MISSING_SQL).pluck();
-    this.#insertRuns = db.prepare<[string, string], CreatedRun>(RUN_SQL);
-    this.#insertMessages = db.prepare<[string, string]>(MESSAGE_SQL);
-    this.#advanceAll = db.prepare<[string, string]>(ADVANCE_SQL);
+    this.#insertRuns = new StatementsBySize(db, runsSql, true);
+    this.#insertMessages = new StatementsBySize(db, messagesSql);
+    this.#advanceAll = new StatementsBySize(db, advanceSql);
     this.#subscriptionExists = db.prepare<[string], number>('select 1 from subscriptions where id = ?').pluck();
     this.#due = db.prepare<[string, number], DueRow>(DUE_SQL).raw();
     this.#insertRun = db.prepare(
@@ -118,42 +169,75 @@ export class SqliteRunWriter {
   }
 
   #commitSet(commits: DigestRunCommit[], now: string): { created: string[]; duplicates: number } {
-    const missing = this.#firstMissing.get(JSON.stringify(commits.map((c) => c.subscriptionId)));
-    if (missing !== undefined) throw new StoreError('not-found', `subscription ${missing} does not exist`, { missing: [missing] });
+    // The advance comes first: the rows it updates tell at once whether every subscription exists.
+    let advanced = 0;
+    const advance = new MultiRowWriter(this.#advanceAll, now, (statement, values) => {
+      advanced += statement.run(values).changes;
+    });
+    for (const c of commits) {
+      advance.values.push(c.subscriptionId, c.scheduledFor, c.nextDueAt);
+      advance.endRow();
+    }
+    advance.flush();
+    if (advanced !== commits.length) {
+      const missing = commits.find((c) => this.#subscriptionExists.get(c.subscriptionId) === undefined)?.subscriptionId;
+      throw new StoreError('not-found', `subscription ${missing} does not exist`, { missing: missing === undefined ? [] : [missing] });
+    }
 
-    const runRows = commits.map((c) => [c.subscriptionId, c.scheduledFor, c.windowFrom, c.windowTo, c.status, c.renderId, c.messageCount]);
-    const inserted = this.#insertRuns.all(now, JSON.stringify(runRows));
-    // RETURNING order is unspecified; ids grow with insertion order, which is the batch's order.
-    inserted.sort((a, b) => Number(a.id) - Number(b.id));
-    const created: string[] = [];
-    if (inserted.length > 0) {
-      const bySubscription = new Map<string, DigestRunCommit>();
-      for (const c of commits) bySubscription.set(c.subscriptionId, c);
-      const messageRows: unknown[][] = [];
-      for (const row of inserted) {
-        created.push(String(row.id));
-        const c = bySubscription.get(row.subscription_id);
-        // Every returned row is one of this batch's runs: the batch names each subscription once.
-        if (!c) continue;
-        const id = Number(row.id);
-        const inline = c.inlinePayloads;
-        const due = c.notBefore ?? c.scheduledFor;
-        for (let seq = 0; seq < c.messageCount; seq++) {
-          messageRows.push([
-            id,
-            c.platform,
-            c.targetId,
-            seq,
-            inline ? null : c.renderId,
-            inline ? null : seq,
-            inline ? JSON.stringify(inline[seq] ?? null) : null,
-            due,
-          ]);
+    // Run ids by position in the batch; a run that already existed (a repeated commit) gets none.
+    const runIds = new Array<number | undefined>(commits.length);
+    let chunkStart = 0;
+    const insertRuns = new MultiRowWriter(this.#insertRuns, now, (statement, values, rows) => {
+      const inserted = statement.all(values) as Array<[number | bigint, string]>;
+      // RETURNING order is unspecified: rows are matched to the chunk's commits by subscription,
+      // which this path names once each.
+      let inOrder = inserted.length === rows;
+      for (let i = 0; inOrder && i < rows; i++) inOrder = (inserted[i] as [number | bigint, string])[1] === (commits[chunkStart + i] as DigestRunCommit).subscriptionId;
+      if (inOrder) {
+        for (let i = 0; i < rows; i++) runIds[chunkStart + i] = Number((inserted[i] as [number | bigint, string])[0]);
+      } else {
+        const positions = new Map<string, number>();
+        for (let i = chunkStart; i < chunkStart + rows; i++) positions.set((commits[i] as DigestRunCommit).subscriptionId, i);
+        for (const [id, sub] of inserted) {
+          const at = positions.get(sub);
+          if (at !== undefined) runIds[at] = Number(id);
         }
       }
-      if (messageRows.length > 0) this.#insertMessages.run(now, JSON.stringify(messageRows));
+      chunkStart += rows;
+    });
+    for (const c of commits) {
+      insertRuns.values.push(c.subscriptionId, c.scheduledFor, c.windowFrom, c.windowTo, c.status, c.renderId, c.messageCount);
+      insertRuns.endRow();
     }
-    this.#advanceAll.run(now, JSON.stringify(commits.map((c) => [c.subscriptionId, c.scheduledFor, c.nextDueAt])));
+    insertRuns.flush();
+
+    const created: string[] = [];
+    const insertMessages = new MultiRowWriter(this.#insertMessages, now, (statement, values) => {
+      statement.run(values);
+    });
+    for (let i = 0; i < commits.length; i++) {
+      const runId = runIds[i];
+      if (runId === undefined) continue;
+      created.push(String(runId));
+      const c = commits[i] as DigestRunCommit;
+      const inline = c.inlinePayloads;
+      // Due from the scheduled instant (or the end of quiet hours), never from the store's clock.
+      const due = c.notBefore ?? c.scheduledFor;
+      for (let seq = 0; seq < c.messageCount; seq++) {
+        insertMessages.values.push(
+          runId,
+          c.platform,
+          c.targetId,
+          seq,
+          inline ? null : c.renderId,
+          inline ? null : seq,
+          inline ? JSON.stringify(inline[seq] ?? null) : null,
+          due,
+        );
+        insertMessages.endRow();
+      }
+    }
+    insertMessages.flush();
     return { created, duplicates: commits.length - created.length };
   }
 
