@@ -40,8 +40,10 @@ export type RunPlan =
  */
 export class ScheduleMath {
   readonly #memo = new Map<string, number>();
-  /** Whole plans by (schedule, due instant, window start, now): see `planRun`. */
-  readonly plans = new Map<string, PlanShape>();
+  /** Plan shapes by schedule, due instant and window start, for one (now, options): see `planShape`. */
+  #plans = new Map<string, PlanShape>();
+  #plansAt = Number.NaN;
+  #plansFor: RunPlanOptions | null = null;
 
   next(schedule: DigestSchedule, after: number): number {
     return this.#cached('n', schedule, after, () => nextDueAt(schedule, new Date(after)).getTime());
@@ -49,6 +51,21 @@ export class ScheduleMath {
 
   latest(schedule: DigestSchedule, atOrBefore: number): number {
     return this.#cached('l', schedule, atOrBefore, () => latestDueAtOrBefore(schedule, new Date(atOrBefore)).getTime());
+  }
+
+  /** The plan memo for `now` and `options`, emptied when either changes (a new tick). */
+  plansAt(now: number, options: RunPlanOptions): Map<string, PlanShape> {
+    const same =
+      now === this.#plansAt &&
+      this.#plansFor !== null &&
+      options.graceMs === this.#plansFor.graceMs &&
+      options.maxWindowPeriods === this.#plansFor.maxWindowPeriods;
+    if (!same || this.#plans.size > 100_000) {
+      this.#plans = new Map();
+      this.#plansAt = now;
+      this.#plansFor = { ...options };
+    }
+    return this.#plans;
   }
 
   #cached(kind: string, s: DigestSchedule, at: number, compute: () => number): number {
@@ -72,7 +89,8 @@ function instant(text: string | null): number {
   return Date.parse(text);
 }
 
-type PlanShape = DistributiveOmit<RunPlan, 'subscription'>;
+/** A plan without its subscription: what subscriptions with the same schedule and state share. */
+export type PlanShape = DistributiveOmit<RunPlan, 'subscription'>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
@@ -80,15 +98,24 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
  * get the same plan; with `math` shared across a tick it is computed once for all of them.
  */
 export function planRun(sub: SubscriptionRecord, now: Date, options: RunPlanOptions = DEFAULT_RUN_PLAN_OPTIONS, math = new ScheduleMath()): RunPlan {
-  const key = `${sub.timezone}|${sub.localTime}|${sub.frequency}|${sub.weekday ?? ''}|${sub.nextDueAt}|${sub.lastRunAt ?? `c${sub.createdAt}`}|${now.getTime()}|${options.graceMs}|${options.maxWindowPeriods}`;
-  let shape = math.plans.get(key);
+  return { ...planShape(sub, now, options, math), subscription: sub } as RunPlan;
+}
+
+/**
+ * `planRun` without the copy: the shared, frozen plan for every subscription with this schedule,
+ * due instant and window start. The tick plans a hundred thousand subscriptions at once and keeps
+ * each one beside its plan instead of copying the plan into an object per subscription.
+ */
+export function planShape(sub: SubscriptionRecord, now: Date, options: RunPlanOptions = DEFAULT_RUN_PLAN_OPTIONS, math = new ScheduleMath()): PlanShape {
+  const plans = math.plansAt(now.getTime(), options);
+  const key = `${sub.timezone}|${sub.localTime}|${sub.frequency}|${sub.weekday ?? ''}|${sub.nextDueAt}|${sub.lastRunAt ?? `c${sub.createdAt}`}`;
+  let shape = plans.get(key);
   if (!shape) {
     const { subscription: _, ...computed } = computePlan(sub, now, options, math);
-    shape = computed;
-    if (math.plans.size > 100_000) math.plans.clear();
-    math.plans.set(key, shape);
+    shape = Object.freeze(computed);
+    plans.set(key, shape);
   }
-  return { ...shape, subscription: sub } as RunPlan;
+  return shape;
 }
 
 function computePlan(sub: SubscriptionRecord, now: Date, options: RunPlanOptions, math: ScheduleMath): RunPlan {

@@ -3,7 +3,7 @@
  * `tick(now)`, which:
  *
  * 1. claims the subscriptions due at `now` from the store, page by page;
- * 2. plans each one (`planRun`): run it, skip it (down for 6 h or more), or pause it (unusable schedule);
+ * 2. plans each one (`planShape`, shared by subscriptions with the same schedule): run it, skip it (down for 6 h or more), or pause it (unusable schedule);
  * 3. groups the runs by (topic, window, language, platform) and composes each group once;
  * 4. commits a digest run per subscription, with its outbox messages and its next due instant, in
  *    batches, one transaction each. The run's identity (subscription, scheduled instant) makes a
@@ -17,7 +17,7 @@ import type { Store } from '../store/store.ts';
 import { digestRenderKey, type ComposedDigest, type DigestComposer, type DigestGroup, type RenderRef } from '../digest/digest-group.ts';
 import { errorFields, silentEventLog, type EventLog } from '../delivery/event-log.ts';
 import { systemClock, type Clock } from './clock.ts';
-import { DEFAULT_RUN_PLAN_OPTIONS, planRun, ScheduleMath, type RunPlan, type RunPlanOptions } from './plan-run.ts';
+import { DEFAULT_RUN_PLAN_OPTIONS, planShape, ScheduleMath, type PlanShape, type RunPlanOptions } from './plan-run.ts';
 import { quietHoursEnd } from './quiet-hours.ts';
 
 export type SchedulerStore = Pick<Store, 'listDueSubscriptions' | 'commitDigestRuns' | 'advanceSubscription' | 'pauseSubscription' | 'getChats'>;
@@ -63,10 +63,12 @@ export interface TickReport {
   durationMs: number;
 }
 
-type RunningPlan = Extract<RunPlan, { action: 'run' }>;
+type RunningPlan = Extract<PlanShape, { action: 'run' }>;
 
+/** A group's subscriptions, each beside its (shared) plan: `plans[i]` is the plan of `subs[i]`. */
 interface GroupWork {
   group: DigestGroup;
+  subs: SubscriptionRecord[];
   plans: RunningPlan[];
 }
 
@@ -180,11 +182,14 @@ export class DigestScheduler {
     },
   ): Promise<void> {
     const groups = new Map<string, GroupWork>();
+    // Subscriptions with the same plan and the same topic, language and platform are in the same
+    // group: its render key is built once per such combination, not once per subscription.
+    const groupsByPlan = new Map<RunningPlan, Map<string, GroupWork>>();
     for (const sub of subs) {
-      const plan = planRun(sub, now, this.#planOptions, this.#math);
+      const plan = planShape(sub, now, this.#planOptions, this.#math);
       if (plan.action === 'invalid') {
         report.invalid++;
-        await this.#guarded(sub, () => this.#pauseInvalid(plan.subscription, plan.reason));
+        await this.#guarded(sub, () => this.#pauseInvalid(sub, plan.reason));
         continue;
       }
       if (plan.action === 'skip') {
@@ -204,24 +209,37 @@ export class DigestScheduler {
           'older digests missed; sending the latest',
         );
       }
-      const group: DigestGroup = { topicId: sub.topicId, windowFrom: plan.windowFrom, windowTo: plan.windowTo, language: sub.language, platform: sub.chat.platform };
-      const key = digestRenderKey(group);
-      let work = groups.get(key);
-      if (!work) {
-        work = { group, plans: [] };
-        groups.set(key, work);
+      let byAudience = groupsByPlan.get(plan);
+      if (!byAudience) {
+        byAudience = new Map();
+        groupsByPlan.set(plan, byAudience);
       }
+      const audience = `${sub.topicId}\u0000${sub.language}\u0000${sub.chat.platform}`;
+      let work = byAudience.get(audience);
+      if (!work) {
+        const group: DigestGroup = { topicId: sub.topicId, windowFrom: plan.windowFrom, windowTo: plan.windowTo, language: sub.language, platform: sub.chat.platform };
+        const key = digestRenderKey(group);
+        work = groups.get(key);
+        if (!work) {
+          work = { group, subs: [], plans: [] };
+          groups.set(key, work);
+        }
+        byAudience.set(audience, work);
+      }
+      work.subs.push(sub);
       work.plans.push(plan);
     }
     if (groups.size === 0) return;
 
-    const chats = await this.#chatsOf([...groups.values()].flatMap((g) => g.plans.map((p) => p.subscription)));
+    const chats = await this.#chatsOf(groups.values());
     const commits: DigestRunCommit[] = [];
     for (const [key, work] of groups) {
       shared.groupKeys.add(key);
       const built = await this.#composeGroup(key, work, now, shared, report);
       if (!built) continue;
-      for (const plan of work.plans) commits.push(this.#commitFor(plan, built.digest, built.quiet, chats, now));
+      for (let i = 0; i < work.subs.length; i++) {
+        commits.push(this.#commitFor(work.subs[i] as SubscriptionRecord, work.plans[i] as RunningPlan, built.digest, built.quiet, chats, now));
+      }
     }
     await this.#commit(commits, report);
   }
@@ -244,7 +262,7 @@ export class DigestScheduler {
       const digest = await digestPromise;
       if (firstDigest && digest.digest) report.renders++;
       let quietRender: RenderRef | null = null;
-      if (!digest.digest && work.plans.some((p) => p.subscription.quietDayMessage)) {
+      if (!digest.digest && work.subs.some((sub) => sub.quietDayMessage)) {
         let quietPromise = shared.quiet.get(key);
         const firstQuiet = !quietPromise;
         if (!quietPromise) {
@@ -260,15 +278,14 @@ export class DigestScheduler {
       shared.quiet.delete(key);
       report.failedGroups++;
       this.#log.error(
-        { event: 'digest.compose_failed', key, subscriptions: work.plans.length, ...errorFields(error) },
+        { event: 'digest.compose_failed', key, subscriptions: work.subs.length, ...errorFields(error) },
         'could not compose a digest; its subscriptions stay due',
       );
       return null;
     }
   }
 
-  #commitFor(plan: RunningPlan, composed: ComposedDigest, quiet: RenderRef | null, chats: Map<string, ChatRecord>, now: Date): DigestRunCommit {
-    const sub = plan.subscription;
+  #commitFor(sub: SubscriptionRecord, plan: RunningPlan, composed: ComposedDigest, quiet: RenderRef | null, chats: Map<string, ChatRecord>, now: Date): DigestRunCommit {
     const render = composed.digest ?? (sub.quietDayMessage ? quiet : null);
     const commit: DigestRunCommit = {
       subscriptionId: sub.id,
@@ -299,9 +316,8 @@ export class DigestScheduler {
         const result = await this.#store.commitDigestRuns(batch);
         report.created += result.created.length;
         report.duplicates += result.duplicates;
-        const createdIds = new Set(result.created);
-        // The store reports created run ids, not which commits they were; count from the batch when all were new.
-        if (createdIds.size === batch.length) {
+        // The store reports created run ids (distinct), not which commits they were; count from the batch when all were new.
+        if (result.created.length === batch.length) {
           for (const commit of batch) this.#count(commit, report, enqueued);
         } else {
           for (const commit of batch) if (commit.messageCount > 0) enqueued.add(commit.platform);
@@ -349,9 +365,9 @@ export class DigestScheduler {
     this.#log.error({ event: 'digest.invalid_schedule', subscriptionId: sub.id, reason }, 'subscription paused: its schedule cannot be computed');
   }
 
-  async #chatsOf(subs: SubscriptionRecord[]): Promise<Map<string, ChatRecord>> {
+  async #chatsOf(groups: Iterable<GroupWork>): Promise<Map<string, ChatRecord>> {
     const refs = new Map<string, SubscriptionRecord['chat']>();
-    for (const sub of subs) refs.set(chatKey(sub.chat), sub.chat);
+    for (const work of groups) for (const sub of work.subs) refs.set(chatKey(sub.chat), sub.chat);
     const chats = await this.#store.getChats([...refs.values()]);
     // Only chats with quiet hours matter to the tick.
     return new Map(chats.filter((chat) => chat.settings.quietHours !== null).map((chat) => [chatKey(chat), chat]));
