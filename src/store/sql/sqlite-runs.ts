@@ -17,10 +17,14 @@ import type { DigestRunCommit, Frequency, Platform, SubscriptionRecord, Subscrip
 const ROWS_PER_STATEMENT = 250;
 
 // In every statement the store's clock comes first: one bound value shared by all the rows.
+// No RETURNING: it costs SQLite a temporary table and JavaScript a row per run. The ids are known
+// from the rows changed and the last rowid instead (see `#commitSet`).
 const runsSql = (rows: number): string => `insert into digest_runs (subscription_id, scheduled_for, window_from, window_to, status, render_id, message_count, created_at)
   select column1, column2, column3, column4, column5, column6, column7, ? from (values ${placeholders(rows, 7)}) where true
-  on conflict (subscription_id, scheduled_for) do nothing
-  returning id, subscription_id`;
+  on conflict (subscription_id, scheduled_for) do nothing`;
+
+const LAST_RUN_ID_SQL = 'select coalesce(max(id), 0) from digest_runs';
+const RUNS_BETWEEN_SQL = 'select id, subscription_id from digest_runs where id > ? and id <= ? order by id';
 
 const messagesSql = (rows: number): string => `insert into outbox (run_id, platform, target_id, seq, render_id, payload_index, payload, status, next_attempt_at, created_at)
   select column1, column2, column3, column4, column5, column6, column7, 'pending', column8, ? from (values ${placeholders(rows, 8)})`;
@@ -73,14 +77,12 @@ class StatementsBySize {
   constructor(
     private readonly db: Database.Database,
     private readonly sqlFor: (rows: number) => string,
-    private readonly raw = false,
   ) {}
 
   get(rows: number): Database.Statement<unknown[]> {
     let statement = this.#statements.get(rows);
     if (!statement) {
       statement = this.db.prepare<unknown[]>(this.sqlFor(rows));
-      if (this.raw) statement.raw();
       // Remainders vary from batch to batch: keep the full-chunk statement and a few others.
       if (this.#statements.size >= 8) for (const size of this.#statements.keys()) if (size !== ROWS_PER_STATEMENT) this.#statements.delete(size);
       this.#statements.set(rows, statement);
@@ -124,6 +126,8 @@ class MultiRowWriter {
 export class SqliteRunWriter {
   readonly #db: Database.Database;
   readonly #insertRuns: StatementsBySize;
+  readonly #lastRunId: Database.Statement<[], number | bigint>;
+  readonly #runsBetween: Database.Statement<[number, number], [number | bigint, string]>;
   readonly #insertMessages: StatementsBySize;
   readonly #advanceAll: StatementsBySize;
   readonly #subscriptionExists: Database.Statement<[string], number>;
@@ -134,7 +138,9 @@ export class SqliteRunWriter {
 
   constructor(db: Database.Database) {
     this.#db = db;
-    this.#insertRuns = new StatementsBySize(db, runsSql, true);
+    this.#insertRuns = new StatementsBySize(db, runsSql);
+    this.#lastRunId = db.prepare<[], number | bigint>(LAST_RUN_ID_SQL).pluck();
+    this.#runsBetween = db.prepare<[number, number], [number | bigint, string]>(RUNS_BETWEEN_SQL).raw();
     this.#insertMessages = new StatementsBySize(db, messagesSql);
     this.#advanceAll = new StatementsBySize(db, advanceSql);
     this.#subscriptionExists = db.prepare<[string], number>('select 1 from subscriptions where id = ?').pluck();
@@ -185,23 +191,32 @@ export class SqliteRunWriter {
     }
 
     // Run ids by position in the batch; a run that already existed (a repeated commit) gets none.
+    // The write lock is held, so the rows a chunk inserts are the only ones with ids above the
+    // largest id before it, in the chunk's order: when the chunk inserted as many rows as it has
+    // and they span exactly that many ids, they are its runs one for one. Otherwise (some runs
+    // already existed, and a conflicting row still uses up an id; or the newest runs were deleted)
+    // they are read back and matched by subscription, which this path names once each.
     const runIds = new Array<number | undefined>(commits.length);
+    let lastId = Number(this.#lastRunId.get() ?? 0);
     let chunkStart = 0;
     const insertRuns = new MultiRowWriter(this.#insertRuns, now, (statement, values, rows) => {
-      const inserted = statement.all(values) as Array<[number | bigint, string]>;
-      // RETURNING order is unspecified: rows are matched to the chunk's commits by subscription,
-      // which this path names once each.
-      let inOrder = inserted.length === rows;
-      for (let i = 0; inOrder && i < rows; i++) inOrder = (inserted[i] as [number | bigint, string])[1] === (commits[chunkStart + i] as DigestRunCommit).subscriptionId;
-      if (inOrder) {
-        for (let i = 0; i < rows; i++) runIds[chunkStart + i] = Number((inserted[i] as [number | bigint, string])[0]);
-      } else {
-        const positions = new Map<string, number>();
-        for (let i = chunkStart; i < chunkStart + rows; i++) positions.set((commits[i] as DigestRunCommit).subscriptionId, i);
-        for (const [id, sub] of inserted) {
-          const at = positions.get(sub);
-          if (at !== undefined) runIds[at] = Number(id);
+      const { changes, lastInsertRowid } = statement.run(values);
+      if (changes > 0) {
+        const last = Number(lastInsertRowid);
+        if (changes === rows && last - lastId === rows) {
+          for (let i = 0; i < rows; i++) runIds[chunkStart + i] = lastId + 1 + i;
+        } else {
+          const positions = new Map<string, number>();
+          for (let i = chunkStart; i < chunkStart + rows; i++) positions.set((commits[i] as DigestRunCommit).subscriptionId, i);
+          const inserted = this.#runsBetween.all(lastId, last);
+          if (inserted.length !== changes) throw new Error(`${changes} digest runs inserted, ${inserted.length} found`);
+          for (const [id, sub] of inserted) {
+            const at = positions.get(sub);
+            if (at === undefined) throw new Error(`digest run ${id} was not inserted by this batch`);
+            runIds[at] = Number(id);
+          }
         }
+        lastId = last;
       }
       chunkStart += rows;
     });

@@ -68,6 +68,41 @@ export function digestContract(ctx: ContractContext): void {
       expect(await store.getSubscription(sub.id)).toMatchObject({ nextDueAt: T2, lastRunAt: T1 });
     });
 
+    test('a batch mixing new and already committed runs enqueues each new run\'s messages under that run', async () => {
+      const store = ctx.store();
+      const [a, b, c] = await threeSubscriptions(store);
+      const render = await renderFor(store, 'k', 'telegram', 2);
+      await store.commitDigestRuns([commitFor(b!, render.id, { messageCount: 2 })]);
+      const result = await store.commitDigestRuns([
+        commitFor(a!, render.id, { messageCount: 1 }),
+        commitFor(b!, render.id, { messageCount: 2 }),
+        commitFor(c!, render.id, { messageCount: 2 }),
+      ]);
+      expect(result.duplicates).toBe(1);
+      const runA = await store.getDigestRun(a!.id, T0);
+      const runC = await store.getDigestRun(c!.id, T0);
+      expect([...result.created].sort()).toEqual([runA!.id, runC!.id].sort());
+      expect(await store.countOutbox('pending')).toBe(5);
+      const firsts = await store.nextDeliveries('telegram', T0, 10);
+      expect(firsts.map((d) => [d.subscriptionId, d.runId, d.targetId, d.seq]).sort()).toEqual(
+        [
+          [a!.id, runA!.id, a!.targetId, 0],
+          [b!.id, (await store.getDigestRun(b!.id, T0))!.id, b!.targetId, 0],
+          [c!.id, runC!.id, c!.targetId, 0],
+        ].sort(),
+      );
+
+      // The newest run deleted with its subscription: the next ids may skip, and still match their runs.
+      expect(await store.deleteSubscription(c!.chat, c!.topicId)).toBe(1);
+      const d = await store.upsertSubscription(newSubscription({ chat: { platform: 'telegram', chatId: '10' }, targetId: '10' }));
+      const later = await store.commitDigestRuns([commitFor(d, render.id, { messageCount: 2 }), commitFor({ ...a!, nextDueAt: T1 }, render.id, { messageCount: 1 })]);
+      const runD = await store.getDigestRun(d.id, T0);
+      const runA1 = await store.getDigestRun(a!.id, T1);
+      expect(later).toEqual({ created: [runD!.id, runA1!.id], duplicates: 0 });
+      const forD = (await store.nextDeliveries('telegram', T1, 20)).filter((m) => m.subscriptionId === d.id);
+      expect(forD.map((m) => [m.runId, m.targetId, m.seq])).toEqual([[runD!.id, '10', 0]]);
+    });
+
     test('a duplicate run still advances a subscription that was left due at that instant', async () => {
       const store = ctx.store();
       const sub = await store.upsertSubscription(newSubscription());
