@@ -81,6 +81,8 @@ export interface DigestBriefingInput {
   topicName: Partial<Record<Language, string>> | undefined;
   now: Date;
   options?: Partial<ComposeOptions>;
+  /** Lead summaries shared across briefings (see `BriefingInput.summaryMemo`): stored articles never change. */
+  summaryMemo?: Map<string, readonly string[]>;
 }
 
 /**
@@ -114,6 +116,7 @@ export function digestBriefing(input: DigestBriefingInput): Briefing | null {
     now: input.now,
     timeZone: DIGEST_TIME_ZONE,
     summarySentences: options.summarySentences,
+    ...(input.summaryMemo ? { summaryMemo: input.summaryMemo } : {}),
   });
   if (briefing.items.length === 0) return null;
   const period = { from: group.windowFrom, to: group.windowTo };
@@ -156,6 +159,11 @@ export class StoreDigestComposer implements DigestComposer {
   readonly #options: ComposeOptions;
   /** The window's briefing per (topic, window, language): shared by the platforms of one tick. Bounded. */
   readonly #briefings = new Map<string, Promise<{ briefing: Briefing | null; articleCount: number }>>();
+  /**
+   * Lead summaries by article: one article leads in the briefings of several topics and both
+   * languages, and stored articles never change. Bounded: emptied when it grows past the limit.
+   */
+  readonly #summaries = new Map<string, readonly string[]>();
 
   constructor(
     private readonly store: ComposerStore,
@@ -210,7 +218,8 @@ export class StoreDigestComposer implements DigestComposer {
       const story = await this.store.getStory(storyId);
       if (story) representatives.set(storyId, story.representativeArticleId);
     }
-    const briefing = digestBriefing({ group, articles, matches, representatives, topicName: this.topicNames(group.topicId), now, options: this.#options });
+    if (this.#summaries.size > 5_000) this.#summaries.clear();
+    const briefing = digestBriefing({ group, articles, matches, representatives, topicName: this.topicNames(group.topicId), now, options: this.#options, summaryMemo: this.#summaries });
     return { briefing, articleCount: articles.length };
   }
 }

@@ -37,6 +37,12 @@ export interface BriefingInput {
   halfLifeHours?: number;
   /** Summary sentences per item, 1 to 3 (default 2). */
   summarySentences?: number;
+  /**
+   * Lead summaries already made, by article id, summary length and headline. Only for articles
+   * that never change under the same id (stored articles): briefings sharing one summarise an
+   * article that leads in several of them (topics, languages) once.
+   */
+  summaryMemo?: Map<string, readonly string[]>;
 }
 
 const DEFAULT_SUMMARY_SENTENCES = 2;
@@ -74,7 +80,7 @@ export function buildBriefing(input: BriefingInput): Briefing {
   }
   ranked.sort(({ item: a }, { item: b }) => b.score - a.score || compare(b.publishedAt ?? '', a.publishedAt ?? '') || compare(a.id, b.id));
   // The ranking does not depend on summaries: only the stories kept are summarised.
-  const items = ranked.slice(0, Math.max(0, Math.floor(input.maxItems))).map(({ item, lead }) => ({ ...item, summary: summaryOf(lead, item.headline, sentences) }));
+  const items = ranked.slice(0, Math.max(0, Math.floor(input.maxItems))).map(({ item, lead }) => ({ ...item, summary: memoizedSummary(lead, item.headline, sentences, input.summaryMemo) }));
 
   const briefing: Briefing = {
     language: input.language,
@@ -137,6 +143,17 @@ function buildItem(group: StoryGroup, input: BriefingInput, now: number): { item
     language: lead.article.language,
   };
   return { item, lead: lead.article };
+}
+
+function memoizedSummary(article: Article, headline: string, sentences: number, memo: Map<string, readonly string[]> | undefined): string[] {
+  if (!memo) return summaryOf(article, headline, sentences);
+  const key = `${sentences}\u0000${article.id}\u0000${headline}`;
+  let summary = memo.get(key);
+  if (!summary) {
+    summary = summaryOf(article, headline, sentences);
+    memo.set(key, summary);
+  }
+  return [...summary];
 }
 
 /** Extractive sentences of the lead article, leaving out one that merely repeats the headline. */

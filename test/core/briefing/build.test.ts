@@ -204,4 +204,14 @@ describe('buildBriefing, selection and edge cases', () => {
   it('given a Date for now, then it is the same as its ISO string', () => {
     expect(buildBriefing(input({ now: new Date('2018-03-17T12:00:00Z') }))).toEqual(buildBriefing(input()));
   });
+
+  it('given a summary memo, then summaries are the same, made once per lead article, and editing one item leaves the memo alone', () => {
+    const summaryMemo = new Map<string, readonly string[]>();
+    const plain = buildBriefing(input());
+    const first = buildBriefing(input({ summaryMemo }));
+    expect(first).toEqual(plain);
+    expect(summaryMemo.size).toBe(plain.items.length);
+    first.items[0]!.summary.push('edited');
+    expect(buildBriefing(input({ summaryMemo, language: 'en' })).items.map((i) => i.summary)).toEqual(buildBriefing(input({ language: 'en' })).items.map((i) => i.summary));
+  });
 });
