@@ -49,6 +49,8 @@ export function formatLocalTime({ hour, minute }: LocalTime): string {
 
 const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
 const canonicalCache = new Map<string, string | null>();
+/** Wall-clock formatters by canonical zone name. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * The runtime's canonical spelling of an IANA zone name (`asia/riyadh` → `Asia/Riyadh`), or null
@@ -63,7 +65,10 @@ export function canonicalTimeZone(timezone: string): string | null {
   if (cached !== undefined) return cached;
   let canonical: string | null;
   try {
-    canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    // The wall-clock formatter both names the zone and reads it later: one `Intl` construction per zone.
+    const formatter = newFormatter(name);
+    canonical = formatter.resolvedOptions().timeZone;
+    if (!formatters.has(canonical)) formatters.set(canonical, formatter);
   } catch {
     canonical = null;
   }
@@ -84,21 +89,23 @@ interface WallClock {
   second: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+function newFormatter(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+}
 
 function formatterFor(timezone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timezone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
+    formatter = newFormatter(timezone);
     formatters.set(timezone, formatter);
   }
   return formatter;
