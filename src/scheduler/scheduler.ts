@@ -65,11 +65,15 @@ export interface TickReport {
 
 type RunningPlan = Extract<PlanShape, { action: 'run' }>;
 
-/** A group's subscriptions, each beside its (shared) plan: `plans[i]` is the plan of `subs[i]`. */
+/**
+ * A group's subscriptions, each beside its (shared) plan and its place in the claimed page:
+ * `plans[i]` is the plan of `subs[i]`, `positions[i]` where it was in the page.
+ */
 interface GroupWork {
   group: DigestGroup;
   subs: SubscriptionRecord[];
   plans: RunningPlan[];
+  positions: number[];
 }
 
 export class DigestScheduler {
@@ -185,7 +189,8 @@ export class DigestScheduler {
     // Subscriptions with the same plan and the same topic, language and platform are in the same
     // group: its render key is built once per such combination, not once per subscription.
     const groupsByPlan = new Map<RunningPlan, Map<string, GroupWork>>();
-    for (const sub of subs) {
+    for (let position = 0; position < subs.length; position++) {
+      const sub = subs[position] as SubscriptionRecord;
       const plan = planShape(sub, now, this.#planOptions, this.#math);
       if (plan.action === 'invalid') {
         report.invalid++;
@@ -221,26 +226,32 @@ export class DigestScheduler {
         const key = digestRenderKey(group);
         work = groups.get(key);
         if (!work) {
-          work = { group, subs: [], plans: [] };
+          work = { group, subs: [], plans: [], positions: [] };
           groups.set(key, work);
         }
         byAudience.set(audience, work);
       }
       work.subs.push(sub);
       work.plans.push(plan);
+      work.positions.push(position);
     }
     if (groups.size === 0) return;
 
     const chats = await this.#chatsOf(groups.values());
-    const commits: DigestRunCommit[] = [];
+    // Commits in the order the subscriptions were claimed (by due instant and id), not group by
+    // group: the store's indexes on subscription and target then take them in key order, mostly
+    // appending instead of jumping between the groups' key ranges.
+    const byPosition = new Array<DigestRunCommit | undefined>(subs.length);
     for (const [key, work] of groups) {
       shared.groupKeys.add(key);
       const built = await this.#composeGroup(key, work, now, shared, report);
       if (!built) continue;
       for (let i = 0; i < work.subs.length; i++) {
-        commits.push(this.#commitFor(work.subs[i] as SubscriptionRecord, work.plans[i] as RunningPlan, built.digest, built.quiet, chats, now));
+        byPosition[work.positions[i] as number] = this.#commitFor(work.subs[i] as SubscriptionRecord, work.plans[i] as RunningPlan, built.digest, built.quiet, chats, now);
       }
     }
+    const commits: DigestRunCommit[] = [];
+    for (const commit of byPosition) if (commit) commits.push(commit);
     await this.#commit(commits, report);
   }
 
