@@ -377,9 +377,10 @@ export class DigestScheduler {
   }
 
   async #chatsOf(groups: Iterable<GroupWork>): Promise<Map<string, ChatRecord>> {
-    const refs = new Map<string, SubscriptionRecord['chat']>();
-    for (const work of groups) for (const sub of work.subs) refs.set(chatKey(sub.chat), sub.chat);
-    const chats = await this.#store.getChats([...refs.values()]);
+    // Chats repeat across a page's subscriptions; the store looks each one up once.
+    const refs: Array<SubscriptionRecord['chat']> = [];
+    for (const work of groups) for (const sub of work.subs) refs.push(sub.chat);
+    const chats = await this.#store.getChats(refs);
     // Only chats with quiet hours matter to the tick.
     return new Map(chats.filter((chat) => chat.settings.quietHours !== null).map((chat) => [chatKey(chat), chat]));
   }

@@ -71,7 +71,8 @@ export interface Store {
   getChat(chat: ChatRef): Promise<ChatRecord | null>;
   /**
    * Added for the scheduler: many chats in one query (quiet hours of every due subscription's chat).
-   * Unknown refs are simply absent from the result; order is not significant.
+   * Unknown refs are simply absent from the result, a ref named several times is in it once; order
+   * is not significant.
    */
   getChats(chats: ChatRef[]): Promise<ChatRecord[]>;
   updateChatSettings(chat: ChatRef, patch: Partial<ChatSettings>): Promise<ChatRecord>;
