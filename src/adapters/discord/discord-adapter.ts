@@ -4,10 +4,11 @@
  * handler, and the digest sender. It holds no business logic: commands, rendering, scheduling
  * and delivery policy live in the shared layer; this file wires platform facts to them.
  *
- * `DISCORD_API_URL` points both REST clients (discord.js's, for interaction replies, and the
- * delivery client) at another API base; the gateway address comes from `GET /gateway/bot`.
+ * `DISCORD_API_URL` points every REST client (the discord.js client's own, the one for interaction
+ * replies, and the delivery client) at another API base; the gateway address comes from
+ * `GET /gateway/bot`.
  */
-import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, type Interaction, type REST } from 'discord.js';
 import type { DiscordConfig } from '../../config.ts';
 import { permanentFailureNotice } from '../../delivery/notices.ts';
 import type { PlatformSender } from '../../delivery/platform-sender.ts';
@@ -18,6 +19,7 @@ import { botChannelFacts, digestTargetVerdict } from './channel-access.ts';
 import { createDiscordDelivery } from './delivery.ts';
 import { InteractionHandler } from './interaction-handler.ts';
 import { dmUserOf } from './interaction-input.ts';
+import { closeInteractionRest, createInteractionRest } from './interaction-rest.ts';
 import { permissionLabel } from './permissions.ts';
 import { DiscordRest } from './rest-client.ts';
 
@@ -34,6 +36,8 @@ export class DiscordAdapter implements Adapter {
   readonly client: Client;
   /** REST for everything outside interactions (digests, DM channels, admin notices). */
   readonly rest: DiscordRest;
+  /** discord.js REST for interaction responses (see `interaction-rest.ts`). */
+  readonly interactionRest: REST;
   readonly #runtime: AdapterRuntime;
   readonly #config: DiscordConfig;
   readonly #options: DiscordAdapterOptions;
@@ -56,6 +60,7 @@ export class DiscordAdapter implements Adapter {
       ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
     });
     this.rest = new DiscordRest({ token: config.token, apiUrl: config.apiUrl });
+    this.interactionRest = createInteractionRest(config.apiUrl);
     this.sender = createDiscordDelivery({
       rest: this.rest,
       logger: this.#log,
@@ -68,7 +73,7 @@ export class DiscordAdapter implements Adapter {
       router: runtime.router,
       topics: runtime.topics,
       store: runtime.store,
-      rest: this.client.rest,
+      rest: this.interactionRest,
       logger: this.#log,
       defaultLanguage: runtime.config.defaultLanguage,
       defaultTimezone: runtime.config.defaultTimezone,
@@ -111,6 +116,7 @@ export class DiscordAdapter implements Adapter {
     this.#accepting = false;
     await this.idle();
     await this.client.destroy();
+    closeInteractionRest(this.interactionRest);
   }
 
   /** Resolves once every interaction received so far has been answered. */

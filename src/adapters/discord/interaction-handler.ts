@@ -37,7 +37,7 @@ export interface InteractionHandlerDeps {
   /** The topics offered while a user types a topic option. */
   topics: TopicCatalog;
   store: Store;
-  /** discord.js's REST client (`client.rest`). */
+  /** discord.js's REST client for interaction responses (`interaction-rest.ts`). */
   rest: InteractionRest;
   logger: Logger;
   defaultLanguage: Language;

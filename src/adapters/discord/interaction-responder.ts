@@ -19,7 +19,7 @@ export const CALLBACK_TYPE = { ChannelMessage: 4, DeferredChannelMessage: 5, Def
 
 type Route = `/${string}`;
 
-/** The slice of discord.js's REST client (`client.rest`) the responder uses. */
+/** The slice of discord.js's REST client (`interaction-rest.ts`) the responder uses. */
 export interface InteractionRest {
   post(route: Route, options: { body?: unknown; auth?: boolean }): Promise<unknown>;
   patch(route: Route, options: { body?: unknown; auth?: boolean }): Promise<unknown>;
