@@ -31,6 +31,8 @@ export interface ArticleTopicsTable {
   matched: number;
   /** JSON array of MatchedTerm. */
   terms: string;
+  /** The article's `sort_at`, copied so one index serves "newest matches of a topic". */
+  sort_at: string;
 }
 
 export interface StoriesTable {

@@ -11,9 +11,10 @@ import { initialMigration } from './0001-initial.ts';
 import { pendingOutboxIndexesMigration } from './0002-pending-outbox-indexes.ts';
 import { sourcesMigration } from './0003-sources.ts';
 import { recentArticlesIndexMigration } from './0004-recent-articles-index.ts';
+import { topicRecentIndexMigration } from './0005-topic-recent-index.ts';
 import type { StoreMigration } from './migration.ts';
 
-export const MIGRATIONS: readonly StoreMigration[] = [initialMigration, pendingOutboxIndexesMigration, sourcesMigration, recentArticlesIndexMigration];
+export const MIGRATIONS: readonly StoreMigration[] = [initialMigration, pendingOutboxIndexesMigration, sourcesMigration, recentArticlesIndexMigration, topicRecentIndexMigration];
 
 /** Applies pending migrations; returns the ids applied now. */
 export async function runMigrations(

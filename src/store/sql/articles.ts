@@ -12,11 +12,12 @@ export async function saveArticles(
 ): Promise<{ inserted: string[]; skipped: string[] }> {
   if (items.length === 0) return { inserted: [], skipped: [] };
   return inTransaction(ctx.db, ctx.engine, async (trx) => {
+    const articleRows = items.map((item) => articleRow(item.article, item.storyId, ingestedAt));
     const insertedIds = new Set<string>();
-    for (const chunk of chunksFor(items, 13)) {
+    for (const chunk of chunksFor(articleRows, 13)) {
       const rows = await trx
         .insertInto('articles')
-        .values(chunk.map((item) => articleRow(item.article, item.storyId, ingestedAt)))
+        .values(chunk)
         .onConflict((oc) => oc.column('id').doNothing())
         .returning('id')
         .execute();
@@ -25,17 +26,17 @@ export async function saveArticles(
     const inserted: string[] = [];
     const skipped: string[] = [];
     const topicRows = [];
-    for (const item of items) {
-      const id = item.article.id;
+    for (const [i, item] of items.entries()) {
+      const row = articleRows[i]!;
       // A second copy of the same id in one batch is reported as skipped, like a copy stored earlier.
-      if (insertedIds.delete(id)) {
-        inserted.push(id);
-        for (const topic of item.topics) topicRows.push(articleTopicRow(id, topic));
+      if (insertedIds.delete(row.id)) {
+        inserted.push(row.id);
+        for (const topic of item.topics) topicRows.push(articleTopicRow(row, topic));
       } else {
-        skipped.push(id);
+        skipped.push(row.id);
       }
     }
-    for (const chunk of chunksFor(topicRows, 5)) {
+    for (const chunk of chunksFor(topicRows, 6)) {
       await trx
         .insertInto('article_topics')
         .values(chunk)
@@ -65,10 +66,16 @@ export async function getArticles(ctx: SqlContext, ids: string[]): Promise<Store
 }
 
 export async function listArticles(ctx: SqlContext, query: ArticleQuery): Promise<StoredArticle[]> {
+  const matchedOnly = query.matchedOnly ?? true;
+  const limit = query.limit === undefined ? undefined : Math.max(0, Math.floor(query.limit));
+  if (query.topicId !== undefined && matchedOnly && query.ingestedAfter === undefined && query.ingestedUntil === undefined) {
+    return newestMatches(ctx, query.topicId, limit);
+  }
   let q = ctx.db.selectFrom('articles').selectAll('articles');
   if (query.topicId !== undefined) {
     const topicId = query.topicId;
-    const matchedOnly = query.matchedOnly ?? true;
+    // Within an ingestion window (digests) the window's rows are read through
+    // `articles_ingested_at_idx` and probed here; a window holds few articles of a large store.
     q = q.where((eb) =>
       eb.exists(
         eb
@@ -83,8 +90,28 @@ export async function listArticles(ctx: SqlContext, query: ArticleQuery): Promis
   if (query.ingestedAfter !== undefined) q = q.where('articles.ingested_at', '>', query.ingestedAfter);
   if (query.ingestedUntil !== undefined) q = q.where('articles.ingested_at', '<=', query.ingestedUntil);
   q = q.orderBy('articles.sort_at', 'desc').orderBy('articles.id', 'asc');
-  if (query.limit !== undefined) q = q.limit(Math.max(0, Math.floor(query.limit)));
+  if (limit !== undefined) q = q.limit(limit);
   const rows = await q.execute();
+  return rows.map(storedArticle);
+}
+
+/**
+ * A topic's newest matched articles (`/news`): the first entries of one range of
+ * `article_topics_recent_idx` (topic, matched, sort_at desc, article id). The matches' `sort_at` is
+ * their article's, so order and ties are the articles' reading order, and a topic with few matches
+ * costs as little as one with many (through the articles' recency index, every article was probed).
+ */
+async function newestMatches(ctx: SqlContext, topicId: string, limit: number | undefined): Promise<StoredArticle[]> {
+  const rows = await ctx.db
+    .selectFrom('article_topics')
+    .innerJoin('articles', 'articles.id', 'article_topics.article_id')
+    .selectAll('articles')
+    .where('article_topics.topic_id', '=', topicId)
+    .where('article_topics.matched', '=', 1)
+    .orderBy('article_topics.sort_at', 'desc')
+    .orderBy('article_topics.article_id', 'asc')
+    .$if(limit !== undefined, (q) => q.limit(limit ?? 0))
+    .execute();
   return rows.map(storedArticle);
 }
 

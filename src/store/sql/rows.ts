@@ -77,13 +77,14 @@ export function storedArticle(row: Selectable<ArticlesTable>): StoredArticle {
   return article;
 }
 
-export function articleTopicRow(articleId: string, topic: ArticleTopicRecord): ArticleTopicsTable {
+export function articleTopicRow(article: Pick<ArticlesTable, 'id' | 'sort_at'>, topic: ArticleTopicRecord): ArticleTopicsTable {
   return {
-    article_id: articleId,
+    article_id: article.id,
     topic_id: topic.topicId,
     score: topic.score,
     matched: topic.matched ? 1 : 0,
     terms: JSON.stringify(topic.terms),
+    sort_at: article.sort_at,
   };
 }
 

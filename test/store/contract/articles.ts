@@ -83,6 +83,31 @@ export function articleContract(ctx: ContractContext): void {
       expect((await store.listArticles({})).length).toBe(6);
     });
 
+    test('listArticles by topic: newest matched first, ties by id, cut at the limit, whatever other topics and near misses hold', async () => {
+      const store = ctx.store();
+      const topics = ['iraq-us-relations', 'oil-markets', 'syria'];
+      const items = Array.from({ length: 60 }, (_, i) => {
+        // Three articles per hour (ties), some undated (sorted by ingestion), out of id order.
+        const id = `t${String((i * 37) % 60).padStart(2, '0')}`;
+        const article = englishArticle(id, i % 11 === 0 ? {} : { publishedAt: at(-Math.floor(i / 3)) });
+        const item = ingest(article, topics[i % 3], i % 4 !== 0);
+        if (i % 5 === 0 && i % 3 !== 0) item.topics.push({ ...item.topics[0]!, topicId: 'iraq-us-relations', matched: i % 2 === 0 });
+        return { item, sortAt: article.publishedAt ?? T0 };
+      });
+      await store.saveArticles(items.slice(0, 30).map(({ item }) => item), T0);
+      await store.saveArticles(items.slice(30).map(({ item }) => item), T0);
+      for (const topicId of [...topics, 'gulf-politics']) {
+        const expected = items
+          .filter(({ item }) => item.topics.some((topic) => topic.topicId === topicId && topic.matched))
+          .sort((a, b) => (a.sortAt === b.sortAt ? (a.item.article.id < b.item.article.id ? -1 : 1) : a.sortAt < b.sortAt ? 1 : -1))
+          .map(({ item }) => item.article.id);
+        for (const limit of [1, 7, 100]) {
+          expect((await store.listArticles({ topicId, limit })).map((a) => a.id)).toEqual(expected.slice(0, limit));
+        }
+        expect((await store.listArticles({ topicId, matchedOnly: true })).map((a) => a.id)).toEqual(expected);
+      }
+    });
+
     test('getTopicMatches returns one topic\'s matches for the given articles', async () => {
       const store = ctx.store();
       await store.saveArticles([ingest(englishArticle('m1')), ingest(englishArticle('m2'), 'iraq-us-relations', false)], T0);
