@@ -60,7 +60,7 @@ export class DiscordAdapter implements Adapter {
       ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
     });
     this.rest = new DiscordRest({ token: config.token, apiUrl: config.apiUrl });
-    this.interactionRest = createInteractionRest(config.apiUrl);
+    this.interactionRest = createInteractionRest(this.client.options.rest);
     this.sender = createDiscordDelivery({
       rest: this.rest,
       logger: this.#log,

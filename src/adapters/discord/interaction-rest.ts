@@ -8,10 +8,11 @@
  * (`X-RateLimit-*`) and 429s, global ones included, are honoured as before. It holds no token,
  * so it cannot spend the bot's budget either.
  */
-import { REST } from 'discord.js';
+import { REST, type RESTOptions } from 'discord.js';
 
-export function createInteractionRest(apiUrl: string | null | undefined): REST {
-  return new REST({ ...(apiUrl ? { api: apiUrl } : {}), globalRequestsPerSecond: Number.POSITIVE_INFINITY });
+/** `options`: the discord.js client's own REST options (API base, user agent, timeouts). */
+export function createInteractionRest(options: Partial<RESTOptions> = {}): REST {
+  return new REST({ ...options, globalRequestsPerSecond: Number.POSITIVE_INFINITY });
 }
 
 /** Stops the client's bucket sweepers (timers). */

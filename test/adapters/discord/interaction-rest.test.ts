@@ -43,7 +43,7 @@ const edited = (response: ServerResponse) => {
 describe('the interaction REST client', () => {
   it('given 60 answers edited in at once then none is held back for a global budget', async () => {
     const api = await serve((_request, response) => edited(response));
-    const client = createInteractionRest(api);
+    const client = createInteractionRest({ api });
     rest = client;
     const limited: unknown[] = [];
     client.on('rateLimited', (info) => void limited.push(info));
@@ -60,7 +60,7 @@ describe('the interaction REST client', () => {
       response.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1', 'x-ratelimit-scope': 'user' });
       response.end(JSON.stringify({ message: 'You are being rate limited.', retry_after: 0.2, global: false }));
     });
-    const client = createInteractionRest(api);
+    const client = createInteractionRest({ api });
     rest = client;
     const started = Date.now();
     await expect(client.patch(`/webhooks/${APP}/token/messages/@original`, { body: { content: 'x' }, auth: false })).resolves.toMatchObject({ content: 'edited' });
