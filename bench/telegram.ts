@@ -48,6 +48,8 @@ const WARM_UP = 10;
 /** One /news every 50 ms: 20 a second, under the bot-wide 30 a second. */
 const REQUEST_SPACING_MS = 50;
 const FANOUT_CHATS = 600;
+/** The fan-out's rate is measured over this much of it (600 messages take about 20 s). */
+const FANOUT_RATE_SECONDS = 15;
 const VIRTUAL_FANOUT_CHATS = 2_000;
 const GLOBAL_LIMIT_PER_SECOND = 30;
 const REPO = join(import.meta.dirname, '..');
@@ -183,21 +185,40 @@ export const telegramBench: BenchSuite = {
       // The /news answers above used this second's budget; start the fan-out on a clean slate.
       await new Promise((resolve) => setTimeout(resolve, 1_100));
       await store.enqueueMessages(outbox, new Date().toISOString());
-      const sender = new Sender({ store, platform: adapter.sender, limiter: adapter.limiter, concurrency: 16 });
+      // How long each request took from being handed to telegraf to its answer, as the bot saw it.
+      const answerMs: number[] = [];
+      const timed: PlatformSender = {
+        ...adapter.sender,
+        async send(targetId, body) {
+          const started = performance.now();
+          try {
+            return await adapter.sender.send(targetId, body);
+          } finally {
+            answerMs.push(performance.now() - started);
+          }
+        },
+      };
+      const sender = new Sender({ store, platform: timed, limiter: adapter.limiter, concurrency: 16 });
       const cpuBefore = process.cpuUsage();
       await sender.drain();
       const cpu = process.cpuUsage(cpuBefore);
       const calls = await telegram.ask<SendRecord[]>({ type: 'sends', from: sendsBefore });
       const accepted = calls.filter((call) => call.ok).map((call) => call.at);
       const limited = calls.filter((call) => call.errorCode === 429).length;
-      // n messages at the limit take at least n/30 − 1 s from the first to the last: the first
-      // window's messages all go at once.
-      const spanSeconds = (Math.max(...accepted) - Math.min(...accepted)) / 1000;
-      const rate = accepted.length / (spanSeconds + 1);
+      // The rate as the fake saw it: messages arriving in the first FANOUT_RATE_SECONDS after the
+      // first one (the same measure as the sender benchmark and the virtual-time run), not the
+      // whole span plus a second, which credits only a schedule that sends each window's messages
+      // at once.
+      const first = Math.min(...accepted);
+      const spanSeconds = (Math.max(...accepted) - first) / 1000;
+      const inRateSpan = accepted.filter((at) => at < first + FANOUT_RATE_SECONDS * 1000).length;
+      const rate = inRateSpan / FANOUT_RATE_SECONDS;
+      answerMs.sort((a, b) => a - b);
       console.log(
         `digest fan-out to ${FANOUT_CHATS} chats (one ${(payloads[0] as { text: string }).text.length}-character HTML message each): ` +
-          `${accepted.length} delivered in ${spanSeconds.toFixed(1)} s, ${rate.toFixed(2)} messages/s = ${((rate / GLOBAL_LIMIT_PER_SECOND) * 100).toFixed(1)} % of ${GLOBAL_LIMIT_PER_SECOND}/s (target ≥ 95 %), ` +
-          `${limited} answered 429 (target 0); bot process CPU ${((cpu.user + cpu.system) / 1000 / accepted.length).toFixed(2)} ms per message`,
+          `${accepted.length} delivered in ${spanSeconds.toFixed(1)} s (${accepted.length} / (span + 1 s) = ${((accepted.length / (spanSeconds + 1) / GLOBAL_LIMIT_PER_SECOND) * 100).toFixed(1)} %, the former measure), ${inRateSpan} in the first ${FANOUT_RATE_SECONDS} s = ${rate.toFixed(2)} messages/s = ${((rate / GLOBAL_LIMIT_PER_SECOND) * 100).toFixed(1)} % of ${GLOBAL_LIMIT_PER_SECOND}/s (target ≥ 95 %), ` +
+          `${limited} answered 429 (target 0); sendMessage answered in p50 ${percentile(answerMs, 50).toFixed(1)} ms, p99 ${percentile(answerMs, 99).toFixed(1)} ms; ` +
+          `bot process CPU ${((cpu.user + cpu.system) / 1000 / accepted.length).toFixed(2)} ms per message`,
       );
       await adapter.stop();
 

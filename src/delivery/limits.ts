@@ -21,6 +21,14 @@ export interface PlatformLimits {
   perGroup: WindowLimit | null;
   /** Which targets are groups (Telegram: negative chat ids are groups, supergroups and channels). */
   isGroupTarget?: (targetId: string) => boolean;
+  /**
+   * The platform counts a message when its request arrives, which can be any instant before the
+   * answer comes back (a request may wait in a socket buffer or behind a stalled event loop): a
+   * send then fills its place in every window until it is answered, and counts from the answer
+   * on. Its next-but-`limit` successor can then never arrive inside the same window, whatever the
+   * delays on the way. Costs each window the latency of one request.
+   */
+  countUntilAnswered?: boolean;
 }
 
 /** Telegram Bot API: about 30 messages/s per bot, 1/s per chat, 20/min per group. */
@@ -29,6 +37,9 @@ export const TELEGRAM_LIMITS: PlatformLimits = {
   perChat: { limit: 1, windowMs: 1_000 },
   perGroup: { limit: 20, windowMs: 60_000 },
   isGroupTarget: (targetId) => targetId.startsWith('-'),
+  // Flood control answers with a 429 and a `retry_after` of a whole second or more: cheaper to
+  // give each window one request's latency than to lose a second to a request that arrived late.
+  countUntilAnswered: true,
 };
 
 /**

@@ -1,18 +1,26 @@
 /**
  * Sliding-window rate limiting for one platform: the bot as a whole, each chat, each group, plus
- * pauses the platform imposes with 429 responses (the whole bot, or one target's route).
+ * pauses the platform imposes with 429 responses (the whole bot, or one target's route), and the
+ * even spacing of the bot's sends over its window.
  * Pure bookkeeping over instants handed in by the caller; it never reads a clock itself.
  */
 import type { PlatformLimits, WindowLimit } from './limits.ts';
 
+/** One send as a window counts it: from `at`, or from never-yet while it waits for its answer. */
+interface Stamp {
+  at: number;
+}
+
 /**
- * The last `limit` send instants in a ring. One more send is allowed at `t` when the oldest of
- * them is at least `windowMs` before `t`: then no window of `windowMs` ever holds more than `limit`.
+ * The last `limit` sends. One more send is allowed at `t` when the oldest of them is at least
+ * `windowMs` before `t`: then no window of `windowMs` ever holds more than `limit`. A send still
+ * waiting for its answer is never the oldest (its stamp is +∞), so it holds its place until
+ * answered.
  */
 export class SlidingWindow {
-  readonly #stamps: number[];
-  #next = 0;
-  #count = 0;
+  readonly #stamps: Stamp[] = [];
+  /** Index of the stamp with the earliest instant, once the window is full. */
+  #oldest = 0;
 
   /** `marginMs` widens the window for the sender's own bookkeeping (see `SenderOptions.safetyMarginMs`). */
   constructor(
@@ -21,26 +29,40 @@ export class SlidingWindow {
   ) {
     if (!Number.isInteger(rule.limit) || rule.limit < 1) throw new RangeError(`window limit must be a positive integer, got ${rule.limit}`);
     if (!(rule.windowMs > 0)) throw new RangeError(`window length must be positive, got ${rule.windowMs}`);
-    this.#stamps = new Array<number>(rule.limit).fill(0);
   }
 
-  /** Earliest instant at or after `now` when one more send fits. */
+  /** Earliest instant at or after `now` when one more send fits (+∞ while every send in it awaits its answer). */
   availableAt(now: number): number {
-    if (this.#count < this.rule.limit) return now;
-    return Math.max(now, (this.#stamps[this.#next] as number) + this.rule.windowMs + this.marginMs);
+    if (this.#stamps.length < this.rule.limit) return now;
+    return Math.max(now, (this.#stamps[this.#oldest] as Stamp).at + this.rule.windowMs + this.marginMs);
   }
 
-  record(at: number): void {
-    this.#stamps[this.#next] = at;
-    this.#next = (this.#next + 1) % this.rule.limit;
-    if (this.#count < this.rule.limit) this.#count++;
+  /** Counts one send at `at` (+∞: until `answered` is called with its stamp); returns its stamp. */
+  record(at: number): Stamp {
+    const stamp = { at };
+    if (this.#stamps.length < this.rule.limit) this.#stamps.push(stamp);
+    else this.#stamps[this.#oldest] = stamp;
+    this.#findOldest();
+    return stamp;
+  }
+
+  /** A send recorded as in flight was answered at `at`: it counts from then. */
+  answered(stamp: Stamp, at: number): void {
+    stamp.at = at;
+    this.#findOldest();
   }
 
   /** True when nothing recorded still counts at `now`: the window can be forgotten. */
   idleAt(now: number): boolean {
-    if (this.#count === 0) return true;
-    const newest = this.#stamps[(this.#next + this.rule.limit - 1) % this.rule.limit] as number;
-    return newest + this.rule.windowMs + this.marginMs <= now;
+    for (const stamp of this.#stamps) if (stamp.at + this.rule.windowMs + this.marginMs > now) return false;
+    return true;
+  }
+
+  #findOldest(): void {
+    if (this.#stamps.length < this.rule.limit) return;
+    let oldest = 0;
+    for (let i = 1; i < this.#stamps.length; i++) if ((this.#stamps[i] as Stamp).at < (this.#stamps[oldest] as Stamp).at) oldest = i;
+    this.#oldest = oldest;
   }
 }
 
@@ -58,14 +80,16 @@ class KeyedWindows {
     return this.#windows.get(key)?.availableAt(now) ?? now;
   }
 
-  record(key: string, at: number): void {
+  /** Counts a send in `key`'s window; returns the window and the stamp (see `SlidingWindow.record`). */
+  record(key: string, at: number, now: number): [SlidingWindow, Stamp] {
     let window = this.#windows.get(key);
     if (!window) {
       window = new SlidingWindow(this.rule, this.marginMs);
       this.#windows.set(key, window);
     }
-    window.record(at);
-    if (at >= this.#sweepAt) this.#sweep(at);
+    const stamp = window.record(at);
+    if (now >= this.#sweepAt) this.#sweep(now);
+    return [window, stamp];
   }
 
   get size(): number {
@@ -78,11 +102,23 @@ class KeyedWindows {
   }
 }
 
+/** A send counted while its request is on its way; tell it when the platform has answered. */
+export interface InFlightSend {
+  answered(at: number): void;
+}
+
+const NOTHING_TO_SETTLE: InFlightSend = Object.freeze({ answered: () => undefined });
+
 export class PlatformRateLimiter {
   readonly #global: SlidingWindow | null;
   readonly #perChat: KeyedWindows | null;
   readonly #perGroup: KeyedWindows | null;
   readonly #isGroup: (targetId: string) => boolean;
+  readonly #countUntilAnswered: boolean;
+  /** Bot-wide sends are spaced this far apart: the window's budget spread evenly over it. */
+  readonly #spacingMs: number;
+  /** When the next evenly spaced send is due (the previous one's slot plus the spacing). */
+  #nextSlotAt = Number.NEGATIVE_INFINITY;
   #pausedUntil = 0;
   readonly #targetPauses = new Map<string, number>();
 
@@ -92,11 +128,18 @@ export class PlatformRateLimiter {
     this.#perChat = limits.perChat ? new KeyedWindows(limits.perChat, margin) : null;
     this.#perGroup = limits.perGroup ? new KeyedWindows(limits.perGroup, margin) : null;
     this.#isGroup = limits.isGroupTarget ?? (() => false);
+    this.#countUntilAnswered = limits.countUntilAnswered ?? false;
+    this.#spacingMs = limits.global ? limits.global.windowMs / limits.global.limit : 0;
   }
 
-  /** Earliest instant (≥ now) a send to the whole platform could go: global window and global pause. */
+  /**
+   * Earliest instant (≥ now) a send to the whole platform could go: global window, even spacing
+   * and global pause. +∞ while the whole window's sends are still waiting for their answers.
+   */
   platformAvailableAt(now: number): number {
-    return Math.max(now, this.#pausedUntil, this.#global?.availableAt(now) ?? now);
+    // One slot of slack: a timer that fires a little late does not push every later send back.
+    const spaced = Math.ceil(this.#nextSlotAt - this.#spacingMs);
+    return Math.max(now, this.#pausedUntil, spaced, this.#global?.availableAt(now) ?? now);
   }
 
   /** Earliest instant (≥ now) a send to `targetId` is allowed by every window and pause. */
@@ -112,11 +155,36 @@ export class PlatformRateLimiter {
     return at;
   }
 
-  /** Counts one send to `targetId` at `at` in every window it belongs to. */
+  /** Counts one send to `targetId` at `at` in every window it belongs to (a send already answered). */
   record(targetId: string, at: number): void {
-    this.#global?.record(at);
-    this.#perChat?.record(targetId, at);
-    if (this.#perGroup && this.#isGroup(targetId)) this.#perGroup.record(targetId, at);
+    this.#count(targetId, at, at);
+  }
+
+  /**
+   * Counts one send to `targetId` whose request left at `at`. On a platform that counts arrivals
+   * (`countUntilAnswered`) it counts in full until `answered` is called with the instant the
+   * answer came back, and from that instant on; elsewhere it counts from `at`.
+   */
+  begin(targetId: string, at: number): InFlightSend {
+    if (!this.#countUntilAnswered) {
+      this.#count(targetId, at, at);
+      return NOTHING_TO_SETTLE;
+    }
+    const stamps = this.#count(targetId, Number.POSITIVE_INFINITY, at);
+    return {
+      answered: (answeredAt) => {
+        for (const [window, stamp] of stamps) window.answered(stamp, Math.max(at, answeredAt));
+      },
+    };
+  }
+
+  #count(targetId: string, stampAt: number, now: number): Array<[SlidingWindow, Stamp]> {
+    const stamps: Array<[SlidingWindow, Stamp]> = [];
+    if (this.#global) stamps.push([this.#global, this.#global.record(stampAt)]);
+    if (this.#perChat) stamps.push(this.#perChat.record(targetId, stampAt, now));
+    if (this.#perGroup && this.#isGroup(targetId)) stamps.push(this.#perGroup.record(targetId, stampAt, now));
+    this.#nextSlotAt = Math.max(this.#nextSlotAt, now) + this.#spacingMs;
+    return stamps;
   }
 
   /** A global 429: nothing goes out on this platform before `until`. */

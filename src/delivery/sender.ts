@@ -239,7 +239,8 @@ export class Sender {
     const nextRetry = this.#retryWakes[0] ?? Number.POSITIVE_INFINITY;
     const free = this.#concurrency - this.#inFlight.size;
     const platformAt = this.#limiter.platformAvailableAt(now);
-    if (platformAt > now) return Math.min(platformAt, nextRetry) - now;
+    // +∞ while a whole window's sends await their answers: the first answer wakes the loop.
+    if (platformAt > now) return Math.min(platformAt, nextRetry, now + this.#idlePollMs) - now;
 
     let fetched: OutboxDelivery[] | null = null;
     let limit = 0;
@@ -256,12 +257,18 @@ export class Sender {
     let heldByLimits = 0;
     let wakeAt = Math.min(nextRetry, now + this.#idlePollMs);
     const held: OutboxDelivery[] = [];
-    for (const delivery of this.#buffer) {
-      if (started >= free) {
-        held.push(delivery);
-        continue;
-      }
+    let index = 0;
+    let pacedOut = false;
+    for (; index < this.#buffer.length && started < free; index++) {
+      const delivery = this.#buffer[index] as OutboxDelivery;
       const at = this.#clock.now().getTime();
+      const platformAt = this.#limiter.platformAvailableAt(at);
+      if (platformAt > at) {
+        // The next bot-wide slot is later: nothing in the buffer can go before it.
+        wakeAt = Math.min(wakeAt, platformAt);
+        pacedOut = true;
+        break;
+      }
       const availableAt = this.#limiter.availableAt(delivery.targetId, at);
       if (availableAt > at) {
         wakeAt = Math.min(wakeAt, availableAt);
@@ -270,13 +277,11 @@ export class Sender {
         continue;
       }
       this.#start(delivery);
-      // Counted from after the request was handed to the platform, never before: the instant the
-      // platform sees is then never earlier than the one the windows hold.
-      this.#limiter.record(delivery.targetId, this.#clock.now().getTime());
       started++;
     }
+    for (; index < this.#buffer.length; index++) held.push(this.#buffer[index] as OutboxDelivery);
     this.#buffer = held;
-    if (started < free && heldByLimits > 0 && this.#lastFetchFull && this.#fetchSize < this.#maxBatchSize) {
+    if (!pacedOut && started < free && heldByLimits > 0 && this.#lastFetchFull && this.#fetchSize < this.#maxBatchSize) {
       // Sends could go out, but what is buffered waits on its chats' limits (a busy group at the
       // head of the queue) and the outbox holds more: look further down the queue at once.
       this.#fetchSize = Math.min(this.#maxBatchSize, this.#fetchSize * 4);
@@ -326,13 +331,19 @@ export class Sender {
       return;
     }
     let failure: DeliveryError | null = null;
+    // No await before this point: `#pump` relies on the platform being called, and the send
+    // counted, synchronously.
+    const sending = this.#send(delivery.targetId, body);
+    // Counted from after the request was handed to the platform, never before: the instant the
+    // platform sees is then never earlier than the one the windows hold.
+    const inFlight = this.#limiter.begin(delivery.targetId, this.#clock.now().getTime());
     try {
-      // No await before this point: `#pump` relies on the platform being called synchronously.
-      await this.#send(delivery.targetId, body);
+      await sending;
     } catch (error) {
       failure = asDeliveryError(error);
     }
     const now = this.#clock.now().getTime();
+    inFlight.answered(now);
     if (!failure) {
       await this.#store.markSent(delivery.id, new Date(now).toISOString());
       this.#fallbacks.delete(delivery.id);

@@ -32,6 +32,9 @@ export interface OutboundOptions {
   maxRetryWaitMs?: number;
 }
 
+/** How often a waiting answer looks again while every slot of a window is still in flight. */
+const IN_FLIGHT_RECHECK_MS = 50;
+
 export class Outbound {
   readonly #options: Required<OutboundOptions>;
 
@@ -58,7 +61,7 @@ export class Outbound {
       const sending = call();
       // Counted once the request is on its way, as the digest sender counts: Telegram never sees
       // it earlier than the windows say.
-      limiter.record(chatId, clock.now().getTime());
+      const inFlight = limiter.begin(chatId, clock.now().getTime());
       try {
         return await sending;
       } catch (error) {
@@ -67,6 +70,8 @@ export class Outbound {
         if (failure?.code !== 429 || attempt >= maxAttempts || waitMs > maxRetryWaitMs) throw error;
         limiter.pauseTarget(chatId, clock.now().getTime() + waitMs);
         this.#options.logger.warn({ event: 'telegram.reply_rate_limited', chatId, attempt, retryAfterMs: waitMs }, 'Telegram asked to slow down; answering later');
+      } finally {
+        inFlight.answered(clock.now().getTime());
       }
     }
   }
@@ -77,7 +82,8 @@ export class Outbound {
       const now = clock.now().getTime();
       const at = limiter.availableAt(chatId, now);
       if (at <= now) return;
-      await sleep(at - now);
+      // +∞ while a whole window's sends await their answers: look again shortly.
+      await sleep(Number.isFinite(at) ? at - now : IN_FLIGHT_RECHECK_MS);
     }
   }
 }

@@ -36,11 +36,11 @@ import { startWebhookServer, type WebhookServer } from './webhook-server.ts';
 export const ALLOWED_UPDATES: Convenience.UpdateType[] = ['message', 'callback_query', 'my_chat_member'];
 
 /**
- * Margin added to every rate window. Telegram measures when a request arrives, the limiter when
- * it leaves; a few milliseconds of jitter between the two would otherwise let a full window
- * look overfull to Telegram.
+ * Margin added to every rate window. The windows count each send until its answer is back
+ * (`countUntilAnswered`), after Telegram stamped its arrival; the margin only covers clocks read
+ * in whole milliseconds on both sides.
  */
-export const TELEGRAM_SAFETY_MARGIN_MS = 25;
+export const TELEGRAM_SAFETY_MARGIN_MS = 5;
 
 export interface TelegramAdapterOptions {
   /** Topic names and ids for the pickers; the runtime's by default. */
