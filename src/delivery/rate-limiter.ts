@@ -117,7 +117,7 @@ export class PlatformRateLimiter {
   readonly #countUntilAnswered: boolean;
   /** Bot-wide sends are spaced this far apart: the window's budget spread evenly over it. */
   readonly #spacingMs: number;
-  /** When the next evenly spaced send is due (the previous one's slot plus the spacing). */
+  /** When the next evenly spaced send is due. */
   #nextSlotAt = Number.NEGATIVE_INFINITY;
   #pausedUntil = 0;
   readonly #targetPauses = new Map<string, number>();
@@ -137,9 +137,7 @@ export class PlatformRateLimiter {
    * and global pause. +∞ while the whole window's sends are still waiting for their answers.
    */
   platformAvailableAt(now: number): number {
-    // One slot of slack: a timer that fires a little late does not push every later send back.
-    const spaced = Math.ceil(this.#nextSlotAt - this.#spacingMs);
-    return Math.max(now, this.#pausedUntil, spaced, this.#global?.availableAt(now) ?? now);
+    return Math.max(now, this.#pausedUntil, Math.ceil(this.#nextSlotAt), this.#global?.availableAt(now) ?? now);
   }
 
   /** Earliest instant (≥ now) a send to `targetId` is allowed by every window and pause. */
@@ -183,7 +181,10 @@ export class PlatformRateLimiter {
     if (this.#global) stamps.push([this.#global, this.#global.record(stampAt)]);
     if (this.#perChat) stamps.push(this.#perChat.record(targetId, stampAt, now));
     if (this.#perGroup && this.#isGroup(targetId)) stamps.push(this.#perGroup.record(targetId, stampAt, now));
-    this.#nextSlotAt = Math.max(this.#nextSlotAt, now) + this.#spacingMs;
+    // A send up to one slot late keeps the schedule (the next one follows a little sooner), so a
+    // timer that fires late does not push every later send back; after a longer pause the
+    // schedule starts again from this send.
+    this.#nextSlotAt = (now - this.#nextSlotAt > this.#spacingMs ? now : this.#nextSlotAt) + this.#spacingMs;
     return stamps;
   }
 
