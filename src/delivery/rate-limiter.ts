@@ -107,6 +107,12 @@ export interface InFlightSend {
   answered(at: number): void;
 }
 
+/**
+ * How far behind its even schedule the bot may fall and still catch up. The windows keep catching
+ * up within the limits; this bounds how closely sends may follow each other meanwhile.
+ */
+const CATCH_UP_SLOTS = 3;
+
 const NOTHING_TO_SETTLE: InFlightSend = Object.freeze({ answered: () => undefined });
 
 export class PlatformRateLimiter {
@@ -181,10 +187,11 @@ export class PlatformRateLimiter {
     if (this.#global) stamps.push([this.#global, this.#global.record(stampAt)]);
     if (this.#perChat) stamps.push(this.#perChat.record(targetId, stampAt, now));
     if (this.#perGroup && this.#isGroup(targetId)) stamps.push(this.#perGroup.record(targetId, stampAt, now));
-    // A send up to one slot late keeps the schedule (the next one follows a little sooner), so a
-    // timer that fires late does not push every later send back; after a longer pause the
-    // schedule starts again from this send.
-    this.#nextSlotAt = (now - this.#nextSlotAt > this.#spacingMs ? now : this.#nextSlotAt) + this.#spacingMs;
+    // A send up to CATCH_UP_SLOTS late keeps the schedule (the next ones follow sooner until it
+    // is caught up), so a timer that fires late, or one slow answer holding a window, does not
+    // push every later send back; after a longer pause the schedule starts again from this send.
+    const late = now - this.#nextSlotAt > CATCH_UP_SLOTS * this.#spacingMs;
+    this.#nextSlotAt = (late ? now : this.#nextSlotAt) + this.#spacingMs;
     return stamps;
   }
 
