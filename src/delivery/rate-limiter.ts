@@ -107,12 +107,6 @@ export interface InFlightSend {
   answered(at: number): void;
 }
 
-/**
- * How far behind its even schedule the bot may fall and still catch up. The windows keep catching
- * up within the limits; this bounds how closely sends may follow each other meanwhile.
- */
-const CATCH_UP_SLOTS = 3;
-
 const NOTHING_TO_SETTLE: InFlightSend = Object.freeze({ answered: () => undefined });
 
 export class PlatformRateLimiter {
@@ -123,6 +117,8 @@ export class PlatformRateLimiter {
   readonly #countUntilAnswered: boolean;
   /** Bot-wide sends are spaced this far apart: the window's budget spread evenly over it. */
   readonly #spacingMs: number;
+  /** How far behind that schedule the bot may fall and still catch up. */
+  readonly #catchUpMs: number;
   /** When the next evenly spaced send is due. */
   #nextSlotAt = Number.NEGATIVE_INFINITY;
   #pausedUntil = 0;
@@ -136,6 +132,7 @@ export class PlatformRateLimiter {
     this.#isGroup = limits.isGroupTarget ?? (() => false);
     this.#countUntilAnswered = limits.countUntilAnswered ?? false;
     this.#spacingMs = limits.global ? limits.global.windowMs / limits.global.limit : 0;
+    this.#catchUpMs = limits.global ? limits.global.windowMs / 4 : 0;
   }
 
   /**
@@ -187,10 +184,11 @@ export class PlatformRateLimiter {
     if (this.#global) stamps.push([this.#global, this.#global.record(stampAt)]);
     if (this.#perChat) stamps.push(this.#perChat.record(targetId, stampAt, now));
     if (this.#perGroup && this.#isGroup(targetId)) stamps.push(this.#perGroup.record(targetId, stampAt, now));
-    // A send up to CATCH_UP_SLOTS late keeps the schedule (the next ones follow sooner until it
-    // is caught up), so a timer that fires late, or one slow answer holding a window, does not
-    // push every later send back; after a longer pause the schedule starts again from this send.
-    const late = now - this.#nextSlotAt > CATCH_UP_SLOTS * this.#spacingMs;
+    // A send up to a quarter of the window late keeps the schedule (the next ones follow sooner
+    // until it is caught up, the windows still holding them to the limits), so a timer that fires
+    // late, a slow answer holding a window's place or a stalled process does not push every later
+    // send back; after a longer pause the schedule starts again from this send.
+    const late = now - this.#nextSlotAt > this.#catchUpMs;
     this.#nextSlotAt = (late ? now : this.#nextSlotAt) + this.#spacingMs;
     return stamps;
   }

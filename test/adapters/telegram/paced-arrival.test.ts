@@ -84,9 +84,9 @@ describe('Telegram delivery with jittered arrivals', () => {
 
   it('sends evenly, never a window at once', () => {
     // 30/s spread out is 3⅓ per 100 ms. Sends held back by a slow answer catch up with the
-    // schedule, at most 3 slots behind it: never more than 7 in 100 ms, against 16 (the
-    // concurrency) for a window sent at once.
-    expect(busiestWindow(departures, 100)).toBeLessThanOrEqual(7);
+    // schedule from at most a quarter of a second behind it: the slots of 350 ms, never more than
+    // 12 in 100 ms, against 16 (the concurrency) for a window sent at once.
+    expect(busiestWindow(departures, 100)).toBeLessThanOrEqual(12);
     // A send holds its place from departure to a window after its answer: departures keep to the limit too.
     expect(busiestWindow(departures, 1_000)).toBeLessThanOrEqual(TELEGRAM_RATE_LIMITS.global!.limit);
   });
