@@ -4,6 +4,7 @@
  * apart rather than concatenated.
  */
 import { matchTokens } from '../text/normalize.ts';
+import { openingOf } from './openings.ts';
 import { paragraphWords, type ParagraphWords } from '../text/paragraph-words.ts';
 
 export interface ArticleText {
@@ -11,20 +12,17 @@ export interface ArticleText {
   paragraphs: readonly string[];
 }
 
-/** One headline or paragraph: its tokens and, computed once for every topic, their prefix keys. */
+/** One headline or paragraph: its tokens and, computed once for every topic, their openings. */
 export interface TokenSegment {
   tokens: readonly string[];
-  /** The first PREFIX_KEY_LENGTH letters of each token ('' for shorter tokens), for prefix terms. */
-  keys: readonly string[];
+  /** `openingOf` each token: a topic skips the tokens whose opening none of its patterns has. */
+  openings: Uint16Array;
 }
 
 export interface ArticleTokens {
   title: TokenSegment;
   paragraphs: readonly TokenSegment[];
 }
-
-/** Every prefix is at least this long (MIN_PREFIX_LENGTH), so its first letters are a safe key. */
-export const PREFIX_KEY_LENGTH = 3;
 
 /** English possessives ('s or ’s at the end): "Iraq's" and "Iraq’s" must match the term "Iraq". */
 function isPossessive(token: string): boolean {
@@ -48,7 +46,9 @@ function dropPossessives(tokens: string[]): string[] {
 }
 
 function segmentOf(tokens: string[]): TokenSegment {
-  return { tokens, keys: tokens.map((t) => (t.length >= PREFIX_KEY_LENGTH ? t.slice(0, PREFIX_KEY_LENGTH) : '')) };
+  const openings = new Uint16Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) openings[i] = openingOf(tokens[i]!);
+  return { tokens, openings };
 }
 
 /** A paragraph's match tokens from its words, shared with the summary (see paragraph-words.ts). */
@@ -59,8 +59,8 @@ function paragraphTokens(words: ParagraphWords): string[] {
 }
 
 export function tokenizeArticle(article: ArticleText): ArticleTokens {
-  return {
-    title: segmentOf(topicTokens(article.title)),
-    paragraphs: paragraphWords(article.paragraphs).map((words) => segmentOf(paragraphTokens(words))),
-  };
+  const words = paragraphWords(article.paragraphs);
+  const paragraphs = new Array<TokenSegment>(words.length);
+  for (let i = 0; i < words.length; i++) paragraphs[i] = segmentOf(paragraphTokens(words[i]!));
+  return { title: segmentOf(topicTokens(article.title)), paragraphs };
 }

@@ -5,7 +5,7 @@
  */
 import { protectWords } from '../text/normalize.ts';
 import type { TopicDefinition, TopicTerm } from './schema.ts';
-import { PREFIX_KEY_LENGTH } from './article-tokens.ts';
+import { OPENING_BITS, PREFIX_KEY_LENGTH, openingOf } from './openings.ts';
 import { parseTerm, type TermPattern } from './term-pattern.ts';
 
 export type PatternKind = 'term' | 'ignore' | 'exclusion';
@@ -51,18 +51,15 @@ export interface CompiledTopic {
   /** Patterns whose first token is a prefix, by the prefix's first PREFIX_KEY_LENGTH letters. */
   byPrefixKey: Map<string, CompiledPattern[]>;
   /**
-   * Which openings (first two letters, see `openingOf`) any pattern starts with. Most article
-   * tokens start no pattern; this answers that without the two map look-ups.
+   * Which openings (first three letters, see `openingOf`) any pattern starts with, one bit each.
+   * Almost no article token starts a pattern; this answers that without the two map look-ups.
    */
-  openings: Uint8Array;
+  openings: Uint32Array;
 }
 
-const OPENING_TABLE_SIZE = 4096;
-
-/** A small hash of a token's first two code units (the second is 0 for one-letter tokens). */
-export function openingOf(token: string): number {
-  const second = token.length > 1 ? token.charCodeAt(1) : 0;
-  return (Math.imul(token.charCodeAt(0), 31) ^ second) & (OPENING_TABLE_SIZE - 1);
+/** True when some pattern of the topic starts with this opening (from `openingOf`). */
+export function mayStartPattern(topic: CompiledTopic, opening: number): boolean {
+  return (topic.openings[opening >>> 5]! & (1 << (opening & 31))) !== 0;
 }
 
 const DEFAULT_LEAD_PARAGRAPHS = 1;
@@ -98,7 +95,7 @@ export function compileTopic(topic: TopicDefinition): CompiledTopic {
     minCooccurrence: topic.minCooccurrence ?? 0,
     byToken: new Map(),
     byPrefixKey: new Map(),
-    openings: new Uint8Array(OPENING_TABLE_SIZE),
+    openings: new Uint32Array(OPENING_BITS / 32),
   };
 
   topic.groups.forEach((group, groupIndex) => {
@@ -128,8 +125,9 @@ function addPattern(topic: CompiledTopic, kind: PatternKind, ref: number, writte
   if (!parsed.ok) throw new TopicCompileError(topic.id, written, parsed.reason);
   const first = parsed.pattern[0]!;
   const entry: CompiledPattern = { kind, ref, written, pattern: parsed.pattern };
-  // A prefix is at least MIN_PREFIX_LENGTH letters, so it shares its first two with every token it matches.
-  topic.openings[openingOf(first.text)] = 1;
+  // A prefix is at least MIN_PREFIX_LENGTH (= PREFIX_KEY_LENGTH) letters: it shares its opening with every token it matches.
+  const opening = openingOf(first.text);
+  topic.openings[opening >>> 5]! |= 1 << (opening & 31);
   const [map, key] = first.prefix
     ? [topic.byPrefixKey, first.text.slice(0, PREFIX_KEY_LENGTH)]
     : [topic.byToken, first.text];

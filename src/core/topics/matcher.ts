@@ -18,7 +18,8 @@
  * exclusion vetoed it.
  */
 import type { MatchedTerm, TopicMatch } from '../types.ts';
-import { openingOf, type CompiledPattern, type CompiledTopic } from './compile.ts';
+import { mayStartPattern, type CompiledPattern, type CompiledTopic } from './compile.ts';
+import { PREFIX_KEY_LENGTH } from './openings.ts';
 import { tokenizeArticle, type ArticleText, type ArticleTokens, type TokenSegment } from './article-tokens.ts';
 import { patternMatchesAt } from './term-pattern.ts';
 
@@ -66,9 +67,10 @@ export function matchTopics(topics: readonly CompiledTopic[], article: ArticleTe
 export function matchTokenizedTopic(topic: CompiledTopic, article: ArticleTokens): TopicMatchDetail {
   const scan: ScanState = { tallies: new Map(), firedExclusions: new Map(), cooccurrence: 0 };
   scanSegment(topic, article.title, topic.titleBoost, true, scan);
-  article.paragraphs.forEach((paragraph, index) => {
-    scanSegment(topic, paragraph, index < topic.leadParagraphs ? topic.leadBoost : 1, false, scan);
-  });
+  const paragraphs = article.paragraphs;
+  for (let index = 0; index < paragraphs.length; index++) {
+    scanSegment(topic, paragraphs[index]!, index < topic.leadParagraphs ? topic.leadBoost : 1, false, scan);
+  }
 
   const groupTotals = topic.groups.map(() => 0);
   const terms: MatchedTerm[] = [];
@@ -113,19 +115,20 @@ export function matchTokenizedTopic(topic: CompiledTopic, article: ArticleTokens
  * term, not also الأبيض); exclusions are looked for everywhere, independently of terms.
  */
 function scanSegment(topic: CompiledTopic, segment: TokenSegment, positionWeight: number, isTitle: boolean, scan: ScanState): void {
-  const { tokens, keys } = segment;
+  const { tokens, openings } = segment;
   let bestWeightByGroup: number[] | undefined;
   let termsFreeFrom = 0;
-  const openings = topic.openings;
   for (let i = 0; i < tokens.length; i++) {
-    if (openings[openingOf(tokens[i]!)] === 0) continue;
-    const exact = topic.byToken.get(tokens[i]!);
-    const byPrefix = topic.byPrefixKey.get(keys[i]!);
+    if (!mayStartPattern(topic, openings[i]!)) continue;
+    const token = tokens[i]!;
+    const exact = topic.byToken.get(token);
+    const byPrefix = token.length >= PREFIX_KEY_LENGTH ? topic.byPrefixKey.get(token.slice(0, PREFIX_KEY_LENGTH)) : undefined;
     if (!exact && !byPrefix) continue;
 
     let ignoreLength = 0;
     let best: CompiledPattern | undefined;
-    for (const candidates of [exact, byPrefix]) {
+    for (let list = 0; list < 2; list++) {
+      const candidates = list === 0 ? exact : byPrefix;
       if (!candidates) continue;
       for (const candidate of candidates) {
         if (!patternMatchesAt(candidate.pattern, tokens, i)) continue;
