@@ -5,7 +5,7 @@
  * collapsing runs of spaces (`tidyLine`). Invisible characters stay; the renderers neutralise them.
  */
 import { isWhiteSpaceCode } from '../text/chars.ts';
-import { countLetters } from '../text/language.ts';
+import { countLetters, isBmpLetter } from '../text/language.ts';
 
 /**
  * Horizontal white space a scraper leaves around and inside lines (not U+FEFF: it is invisible,
@@ -84,14 +84,34 @@ function isSentenceEnd(code: number): boolean {
   return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x061f || code === 0x2026 || code === 0x061b || code === 0x3a;
 }
 
-function hasInvisible(line: string): boolean {
-  for (let i = 0; i < line.length; i++) if (isInvisible(line.charCodeAt(i))) return true;
-  return false;
-}
-
 /** One pass over the line (this runs on every line of every page). */
 export function shapeOf(line: string): LineShape {
-  const text = hasInvisible(line) ? line.replace(INVISIBLE, '') : line;
+  const words: string[] = [];
+  const n = line.length;
+  let visible = 0;
+  let letters = 0;
+  let wordStart = -1;
+  for (let i = 0; i < n; i++) {
+    const code = line.charCodeAt(i);
+    // Invisibles are removed before anything is measured, and surrogate pairs are letters or
+    // not as a whole: both are rare enough to take the general route.
+    if (isInvisible(code) || (code >= 0xd800 && code <= 0xdfff)) return shapeOfText(line.replace(INVISIBLE, ''));
+    if (isWhiteSpaceCode(code)) {
+      if (wordStart >= 0) words.push(line.slice(wordStart, i));
+      wordStart = -1;
+      continue;
+    }
+    visible += 1;
+    if (isBmpLetter(code)) letters += 1;
+    if (wordStart < 0) wordStart = i;
+  }
+  if (wordStart >= 0) words.push(line.slice(wordStart));
+  const last = lastMark(line);
+  return { words, letters, visible, endsSentence: isSentenceEnd(last), endsWithPeriod: last === 0x2e || last === 0x2026 };
+}
+
+/** `shapeOf` for text without invisible characters, in separate passes. */
+function shapeOfText(text: string): LineShape {
   const words: string[] = [];
   const n = text.length;
   let visible = 0;
@@ -107,20 +127,19 @@ export function shapeOf(line: string): LineShape {
   }
   if (wordStart >= 0) words.push(text.slice(wordStart));
   const counts = countLetters(text);
-  let end = n;
+  const last = lastMark(text);
+  return { words, letters: counts.arabic + counts.latin + counts.other, visible, endsSentence: isSentenceEnd(last), endsWithPeriod: last === 0x2e || last === 0x2026 };
+}
+
+/** The last character before trailing closers and spaces (-1 when there is none). */
+function lastMark(text: string): number {
+  let end = text.length;
   while (end > 0) {
     const code = text.charCodeAt(end - 1);
     if (!isTrailingCloser(code) && !isWhiteSpaceCode(code)) break;
     end -= 1;
   }
-  const last = end > 0 ? text.charCodeAt(end - 1) : -1;
-  return {
-    words,
-    letters: counts.arabic + counts.latin + counts.other,
-    visible,
-    endsSentence: isSentenceEnd(last),
-    endsWithPeriod: last === 0x2e || last === 0x2026,
-  };
+  return end > 0 ? text.charCodeAt(end - 1) : -1;
 }
 
 /** Letters as a share of visible characters (1 for pure prose, near 0 for "| — | 12:30"). */

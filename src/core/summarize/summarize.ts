@@ -142,7 +142,9 @@ function tally(forms: readonly WordForms[], from: number, to: number, sentence: 
 export function summarize(doc: SummaryInput, budget: SummaryBudget = {}): Summary {
   validateBudget(budget);
   const sentences = articleSentences(doc.paragraphs);
-  const ranking = rankSentences(sentences, doc.title);
+  // With a sentence budget alone, the summary is the head of the ranking: rank no further.
+  const needed = budget.words === undefined ? (budget.sentences ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+  const ranking = rankSentences(sentences, doc.title, SUMMARY_WEIGHTS, needed);
   const chosen = fillBudget(ranking, sentences, budget);
   chosen.sort((a, b) => a - b);
   return { sentences: chosen.map((i) => sentences[i]?.text ?? ''), indices: chosen };
@@ -176,12 +178,14 @@ function validateBudget(budget: SummaryBudget): void {
 /**
  * Orders all sentences by greedy MMR selection: at each step the sentence with the best
  * score minus redundancy with what is already chosen. The order does not depend on the
- * budget, so a longer summary always extends a shorter one.
+ * budget, so a longer summary always extends a shorter one; `limit` stops after that many
+ * (the head of the full ranking).
  */
 export function rankSentences(
   sentences: readonly ArticleSentence[],
   title?: string,
   weights: SummaryWeights = SUMMARY_WEIGHTS,
+  limit = Number.POSITIVE_INFINITY,
 ): RankedSentence[] {
   const n = sentences.length;
   if (n === 0) return [];
@@ -204,7 +208,8 @@ export function rankSentences(
   const ranking: RankedSentence[] = [];
   const maxSimilarity = new Float64Array(n);
   const taken = new Uint8Array(n);
-  for (let step = 0; step < n; step++) {
+  const steps = Math.min(n, Math.ceil(limit));
+  for (let step = 0; step < steps; step++) {
     let best = 0;
     let bestValue = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < n; i++) {
@@ -220,7 +225,7 @@ export function rankSentences(
     taken[best] = 1;
     ranking.push({ index: best, score: bestValue });
     const chosen = vectors.sentences[best];
-    if (!chosen) continue;
+    if (!chosen || step + 1 === steps) continue;
     for (let i = 0; i < n; i++) {
       const vector = vectors.sentences[i];
       if (taken[i] || !vector) continue;

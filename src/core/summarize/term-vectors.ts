@@ -26,28 +26,21 @@ export interface ArticleVectors {
  */
 export function articleVectors(sentenceTerms: readonly (readonly string[])[]): ArticleVectors {
   const numbers = new Map<string, number>();
-  const counted = sentenceTerms.map((terms) => countIds(terms, numbers, true));
+  // Each vector holds its term counts in `weights` until the IDF is known.
+  const sentences = sentenceTerms.map((terms) => countIds(terms, numbers, true).vector);
   const vocabulary = numbers.size;
   const frequency = new Int32Array(vocabulary);
-  for (const { ids } of counted) for (const id of ids) frequency[id] = (frequency[id] ?? 0) + 1;
+  for (const { ids } of sentences) for (let k = 0; k < ids.length; k++) frequency[ids[k]!]! += 1;
   const n = sentenceTerms.length;
   const idf = new Float64Array(vocabulary);
   for (let id = 0; id < vocabulary; id++) idf[id] = Math.log(1 + n / Math.max(1, frequency[id] ?? 1));
 
-  const weigh = ({ ids, counts }: CountedIds, unknown: number): SparseVector => {
-    const weights = new Float64Array(ids.length);
-    let squares = unknown;
-    for (let k = 0; k < ids.length; k++) {
-      const w = (counts[k] ?? 0) * (idf[ids[k] ?? 0] ?? 0);
-      weights[k] = w;
-      squares += w * w;
-    }
-    return { ids, weights, norm: Math.sqrt(squares) };
-  };
-
-  const sentences = counted.map((c) => weigh(c, 0));
   const total = new Float64Array(vocabulary);
-  for (const v of sentences) for (let k = 0; k < v.ids.length; k++) total[v.ids[k] ?? 0] = (total[v.ids[k] ?? 0] ?? 0) + (v.weights[k] ?? 0);
+  for (const vector of sentences) {
+    weigh(vector, idf, 0);
+    const { ids, weights } = vector;
+    for (let k = 0; k < ids.length; k++) total[ids[k]!]! += weights[k]!;
+  }
   let totalSquares = 0;
   for (const w of total) totalSquares += w * w;
 
@@ -56,24 +49,40 @@ export function articleVectors(sentenceTerms: readonly (readonly string[])[]): A
     total,
     totalSquares,
     vectorOf(terms) {
-      const counts = countIds(terms, numbers, false);
+      const { vector, unknown } = countIds(terms, numbers, false);
       // Terms the article never uses cannot match a sentence but still lengthen the vector,
       // each with the weight of a term found in every sentence.
       const unknownWeight = Math.log(2);
-      return weigh(counts, counts.unknown * unknownWeight * unknownWeight);
+      return weigh(vector, idf, unknown * unknownWeight * unknownWeight);
     },
   };
 }
 
-interface CountedIds {
-  ids: Int32Array;
-  counts: Int32Array;
-  /** Occurrences of terms outside the numbering (only when not adding). */
-  unknown: number;
+/** Turns the counts in `vector.weights` into weights and sets the norm; `extraSquares` lengthens it. */
+function weigh(vector: SparseVector, idf: Float64Array, extraSquares: number): SparseVector {
+  const { ids, weights } = vector;
+  let squares = extraSquares;
+  for (let k = 0; k < ids.length; k++) {
+    const w = weights[k]! * idf[ids[k]!]!;
+    weights[k] = w;
+    squares += w * w;
+  }
+  vector.norm = Math.sqrt(squares);
+  return vector;
 }
 
-function countIds(terms: readonly string[], numbers: Map<string, number>, add: boolean): CountedIds {
-  const raw = new Int32Array(terms.length);
+/** Term numbers of one text, reused between calls (sentences are short; the buffer grows when one is not). */
+let scratch = new Int32Array(256);
+/** Up to this many terms are sorted in place; longer lists use the typed-array sort. */
+const INSERTION_SORT_MAX = 64;
+
+/**
+ * The distinct term numbers of `terms`, ascending, with their counts in `weights`. Terms
+ * outside the numbering are numbered when `add` is set, else only counted in `unknown`.
+ */
+function countIds(terms: readonly string[], numbers: Map<string, number>, add: boolean): { vector: SparseVector; unknown: number } {
+  if (scratch.length < terms.length) scratch = new Int32Array(terms.length * 2);
+  const raw = scratch;
   let size = 0;
   let unknown = 0;
   for (const term of terms) {
@@ -88,20 +97,31 @@ function countIds(terms: readonly string[], numbers: Map<string, number>, add: b
     }
     raw[size++] = id;
   }
-  const sorted = raw.subarray(0, size).sort();
+  if (size > INSERTION_SORT_MAX) raw.subarray(0, size).sort();
+  else {
+    for (let k = 1; k < size; k++) {
+      const id = raw[k]!;
+      let j = k - 1;
+      while (j >= 0 && raw[j]! > id) {
+        raw[j + 1] = raw[j]!;
+        j -= 1;
+      }
+      raw[j + 1] = id;
+    }
+  }
   let distinct = 0;
-  for (let k = 0; k < size; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct += 1;
+  for (let k = 0; k < size; k++) if (k === 0 || raw[k] !== raw[k - 1]) distinct += 1;
   const ids = new Int32Array(distinct);
-  const counts = new Int32Array(distinct);
+  const counts = new Float64Array(distinct);
   let at = -1;
   for (let k = 0; k < size; k++) {
-    if (k === 0 || sorted[k] !== sorted[k - 1]) {
+    if (k === 0 || raw[k] !== raw[k - 1]) {
       at += 1;
-      ids[at] = sorted[k] ?? 0;
+      ids[at] = raw[k]!;
     }
-    counts[at] = (counts[at] ?? 0) + 1;
+    counts[at]! += 1;
   }
-  return { ids, counts, unknown };
+  return { vector: { ids, weights: counts, norm: 0 }, unknown };
 }
 
 export function cosine(a: SparseVector, b: SparseVector): number {

@@ -49,6 +49,16 @@ function scriptOfChar(char: string, code: number): Script {
 /** Script of each BMP code unit, learnt on first sight (the Unicode property tests are the slow part). */
 const BMP_SCRIPTS = new Int8Array(0x10000).fill(UNKNOWN);
 
+/** Whether a BMP code unit that is not a surrogate is a letter of any script. */
+export function isBmpLetter(code: number): boolean {
+  let script = BMP_SCRIPTS[code]!;
+  if (script === UNKNOWN) {
+    script = scriptOfChar(String.fromCharCode(code), code);
+    BMP_SCRIPTS[code] = script;
+  }
+  return script !== NONE;
+}
+
 /** Counts letters by script in one pass (articles are long; this runs on every one of them). */
 export function countLetters(text: string): LetterCounts {
   let arabic = 0;
