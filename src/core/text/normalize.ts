@@ -7,7 +7,8 @@
  * sides of a comparison are folded identically.
  */
 import { createFastFold } from './fast-fold.ts';
-import { rawWords } from './raw-words.ts';
+import { rawWordSpans } from './raw-words.ts';
+import { WordTable } from './word-table.ts';
 
 /** Zero-width characters, bidi controls and other invisibles that feeds smuggle into words. */
 const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
@@ -96,7 +97,7 @@ const PROTECTED_WORDS = new Set(
 /** Adds to the protected list (topic files can protect their own names). */
 export function protectWords(words: Iterable<string>): void {
   for (const w of words) PROTECTED_WORDS.add(normalizeForMatch(w));
-  tokenCache.clear();
+  wordTable.clear();
   generation += 1;
 }
 
@@ -170,21 +171,24 @@ export interface WordForms {
 
 /** The cache is cleared when the protected list changes, since that changes stripping and stemming. */
 const TOKEN_CACHE_LIMIT = 200_000;
-const tokenCache = new Map<string, WordForms>();
+const wordTable = new WordTable<WordForms>(TOKEN_CACHE_LIMIT);
 let generation = 0;
+
+function formsOfNewWord(word: string): WordForms {
+  const tokens = wordsOf(normalizeForMatch(word)).map(stripClitics);
+  let figures = 0;
+  for (const token of tokens) if (isDigit(token.charCodeAt(0))) figures += 1;
+  return { tokens, figures, terms: undefined };
+}
 
 /** The forms of one raw word (see raw-words.ts). */
 export function formsOfRawWord(word: string): WordForms {
-  let forms = tokenCache.get(word);
-  if (forms === undefined) {
-    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
-    const tokens = wordsOf(normalizeForMatch(word)).map(stripClitics);
-    let figures = 0;
-    for (const token of tokens) if (isDigit(token.charCodeAt(0))) figures += 1;
-    forms = { tokens, figures, terms: undefined };
-    tokenCache.set(word, forms);
-  }
-  return forms;
+  return wordTable.get(word, 0, word.length, formsOfNewWord);
+}
+
+/** The forms of the raw word text[start, end), without building the word when it is known. */
+export function formsOfRawWordAt(text: string, start: number, end: number): WordForms {
+  return wordTable.get(text, start, end, formsOfNewWord);
 }
 
 function isDigit(code: number): boolean {
@@ -193,9 +197,10 @@ function isDigit(code: number): boolean {
 
 /** The forms of each raw word of a text, in order (see raw-words.ts for what a raw word is). */
 export function wordFormsOf(text: string): WordForms[] {
-  const words = rawWords(text);
-  const out = new Array<WordForms>(words.length);
-  for (let i = 0; i < words.length; i++) out[i] = formsOfRawWord(words[i]!);
+  const spans: number[] = [];
+  rawWordSpans(text, spans);
+  const out = new Array<WordForms>(spans.length / 2);
+  for (let k = 0; k < out.length; k++) out[k] = wordTable.get(text, spans[2 * k]!, spans[2 * k + 1]!, formsOfNewWord);
   return out;
 }
 
@@ -204,9 +209,11 @@ export function wordFormsOf(text: string): WordForms[] {
  * `matchTokens('والأميركية')` → `['اميركيه']`.
  */
 export function matchTokens(text: string): string[] {
+  const spans: number[] = [];
+  rawWordSpans(text, spans);
   const out: string[] = [];
-  for (const word of rawWords(text)) {
-    const tokens = formsOfRawWord(word).tokens;
+  for (let k = 0; k < spans.length; k += 2) {
+    const tokens = wordTable.get(text, spans[k]!, spans[k + 1]!, formsOfNewWord).tokens;
     if (tokens.length === 1) out.push(tokens[0]!);
     else for (const token of tokens) out.push(token);
   }
@@ -215,7 +222,9 @@ export function matchTokens(text: string): string[] {
 
 /** Number of normalised words in a text (what word budgets and ROUGE count), without building them. */
 export function countWords(text: string): number {
+  const spans: number[] = [];
+  rawWordSpans(text, spans);
   let count = 0;
-  for (const word of rawWords(text)) count += formsOfRawWord(word).tokens.length;
+  for (let k = 0; k < spans.length; k += 2) count += wordTable.get(text, spans[k]!, spans[k + 1]!, formsOfNewWord).tokens.length;
   return count;
 }

@@ -7,8 +7,8 @@
  * cleaned article carries), and only for as long as that list lives; a list whose paragraphs or
  * length changed since, or a change of the protected words, is scanned afresh.
  */
-import { formsGeneration, formsOfRawWord, type WordForms } from './normalize.ts';
-import { rawWordsWithEnds } from './raw-words.ts';
+import { formsGeneration, formsOfRawWordAt, type WordForms } from './normalize.ts';
+import { rawWordSpans } from './raw-words.ts';
 
 export interface ParagraphWords {
   text: string;
@@ -28,15 +28,18 @@ const remembered = new WeakMap<readonly string[], Remembered>();
 
 /** The words of one paragraph. */
 export function wordsOfParagraph(text: string): ParagraphWords {
-  const endList: number[] = [];
-  const words = rawWordsWithEnds(text, endList);
-  const forms = new Array<WordForms>(words.length);
-  const starts = new Int32Array(words.length);
-  const ends = new Int32Array(endList);
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    forms[i] = formsOfRawWord(word);
-    starts[i] = endList[i]! - word.length;
+  const spans: number[] = [];
+  rawWordSpans(text, spans);
+  const count = spans.length / 2;
+  const forms = new Array<WordForms>(count);
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const start = spans[2 * i]!;
+    const end = spans[2 * i + 1]!;
+    forms[i] = formsOfRawWordAt(text, start, end);
+    starts[i] = start;
+    ends[i] = end;
   }
   return { text, forms, starts, ends };
 }

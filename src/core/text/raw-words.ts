@@ -35,18 +35,11 @@ function isJoiner(code: number): boolean {
   return code === 0x27 || code === 0x2019 || code === 0x2e || code === 0x2d;
 }
 
-/** The raw words of a text, in order. */
-export function rawWords(text: string): string[] {
-  return scanRawWords(text, undefined);
-}
-
-/** The raw words of a text and, in `ends`, the offset just after each (its start is end − length). */
-export function rawWordsWithEnds(text: string, ends: number[]): string[] {
-  return scanRawWords(text, ends);
-}
-
-function scanRawWords(text: string, ends: number[] | undefined): string[] {
-  const out: string[] = [];
+/**
+ * Where the raw words of a text are, without building them: appends each word's start and the
+ * offset just after it to `spans`.
+ */
+export function rawWordSpans(text: string, spans: number[]): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -66,8 +59,6 @@ function scanRawWords(text: string, ends: number[] | undefined): string[] {
       }
       break;
     }
-    out.push(text.slice(start, i));
-    ends?.push(i);
+    spans.push(start, i);
   }
-  return out;
 }
