@@ -5,9 +5,9 @@
  */
 
 export interface SparseVector {
-  /** Term numbers, ascending. */
-  ids: Int32Array;
-  weights: Float64Array;
+  /** Term numbers, ascending (plain arrays: a typed array costs more to make than a sentence's few terms). */
+  ids: number[];
+  weights: number[];
   norm: number;
 }
 
@@ -109,17 +109,15 @@ function countIds(terms: readonly string[], numbers: Map<string, number>, add: b
       raw[j + 1] = id;
     }
   }
-  let distinct = 0;
-  for (let k = 0; k < size; k++) if (k === 0 || raw[k] !== raw[k - 1]) distinct += 1;
-  const ids = new Int32Array(distinct);
-  const counts = new Float64Array(distinct);
-  let at = -1;
+  const ids: number[] = [];
+  const counts: number[] = [];
   for (let k = 0; k < size; k++) {
     if (k === 0 || raw[k] !== raw[k - 1]) {
-      at += 1;
-      ids[at] = raw[k]!;
+      ids.push(raw[k]!);
+      counts.push(1);
+    } else {
+      counts[counts.length - 1]! += 1;
     }
-    counts[at]! += 1;
   }
   return { vector: { ids, weights: counts, norm: 0 }, unknown };
 }

@@ -167,6 +167,8 @@ export interface WordForms {
   readonly figures: number;
   /** Content terms of the tokens, filled in by `wordTerms` (stem.ts) the first time they are asked for. */
   terms: readonly string[] | undefined;
+  /** The tokens as topics compare them, with their openings: filled in by article-tokens.ts on first use. */
+  topic: { readonly tokens: readonly string[]; readonly openings: readonly number[] } | undefined;
 }
 
 /** The cache is cleared when the protected list changes, since that changes stripping and stemming. */
@@ -178,7 +180,7 @@ function formsOfNewWord(word: string): WordForms {
   const tokens = wordsOf(normalizeForMatch(word)).map(stripClitics);
   let figures = 0;
   for (const token of tokens) if (isDigit(token.charCodeAt(0))) figures += 1;
-  return { tokens, figures, terms: undefined };
+  return { tokens, figures, terms: undefined, topic: undefined };
 }
 
 /** The forms of one raw word (see raw-words.ts). */

@@ -134,8 +134,17 @@ function splitBlock(text: string, block: Block, out: SentenceSpan[]): void {
   out.push(span(text, start, block.end, block.paragraph));
 }
 
+/** What each BMP code unit is to the splitter: most characters are nothing, and one table look-up says so. */
+const PLAIN = 0;
+const TERMINATOR = 1;
+const QUOTE_OR_BRACKET = 2;
+const CHAR_KINDS = new Uint8Array(0x10000);
+for (const code of [0x2e, 0x21, 0x3f, 0x61f, 0x2026, 0x6d4, 0x61b]) CHAR_KINDS[code] = TERMINATOR;
+for (const code of [0x22, 0x28, 0x29, 0x5b, 0x5d, 0x7b, 0x7d, 0xab, 0xbb]) CHAR_KINDS[code] = QUOTE_OR_BRACKET;
+for (let code = 0x2018; code <= 0x203a; code++) if (CHAR_KINDS[code] === PLAIN) CHAR_KINDS[code] = QUOTE_OR_BRACKET;
+
 function isTerminatorCode(code: number): boolean {
-  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x61f || code === 0x2026 || code === 0x6d4 || code === 0x61b;
+  return CHAR_KINDS[code] === TERMINATOR;
 }
 
 function span(text: string, start: number, end: number, paragraph: number): SentenceSpan {
@@ -155,7 +164,7 @@ function quotedPositions(text: string, from: number, to: number): Uint8Array | u
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     // Fast path: only quotation marks and brackets matter here.
-    if (!(code === 0x22 || code === 0x28 || code === 0x29 || code === 0x5b || code === 0x5d || code === 0x7b || code === 0x7d || code === 0xab || code === 0xbb || (code >= 0x2018 && code <= 0x203a))) continue;
+    if (CHAR_KINDS[code] !== QUOTE_OR_BRACKET) continue;
     const c = text[i] ?? '';
     const straight = c === '"';
     const opening = PAIRS[c];

@@ -5,6 +5,7 @@
  */
 import { matchTokens } from '../text/normalize.ts';
 import { openingOf } from './openings.ts';
+import type { WordForms } from '../text/normalize.ts';
 import { paragraphWords, type ParagraphWords } from '../text/paragraph-words.ts';
 
 export interface ArticleText {
@@ -16,7 +17,7 @@ export interface ArticleText {
 export interface TokenSegment {
   tokens: readonly string[];
   /** `openingOf` each token: a topic skips the tokens whose opening none of its patterns has. */
-  openings: Uint16Array;
+  openings: readonly number[];
 }
 
 export interface ArticleTokens {
@@ -46,21 +47,35 @@ function dropPossessives(tokens: string[]): string[] {
 }
 
 function segmentOf(tokens: string[]): TokenSegment {
-  const openings = new Uint16Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) openings[i] = openingOf(tokens[i]!);
-  return { tokens, openings };
+  return { tokens, openings: tokens.map(openingOf) };
+}
+
+/** A word's tokens as topics compare them and their openings, worked out once per distinct word. */
+function topicForms(forms: WordForms): NonNullable<WordForms['topic']> {
+  if (forms.topic === undefined) {
+    const tokens = dropPossessives([...forms.tokens]);
+    forms.topic = { tokens, openings: tokens.map(openingOf) };
+  }
+  return forms.topic;
 }
 
 /** A paragraph's match tokens from its words, shared with the summary (see paragraph-words.ts). */
-function paragraphTokens(words: ParagraphWords): string[] {
+function paragraphSegment(words: ParagraphWords): TokenSegment {
   const tokens: string[] = [];
-  for (const forms of words.forms) for (const token of forms.tokens) tokens.push(token);
-  return dropPossessives(tokens);
+  const openings: number[] = [];
+  for (const word of words.forms) {
+    const forms = topicForms(word);
+    for (let k = 0; k < forms.tokens.length; k++) {
+      tokens.push(forms.tokens[k]!);
+      openings.push(forms.openings[k]!);
+    }
+  }
+  return { tokens, openings };
 }
 
 export function tokenizeArticle(article: ArticleText): ArticleTokens {
   const words = paragraphWords(article.paragraphs);
   const paragraphs = new Array<TokenSegment>(words.length);
-  for (let i = 0; i < words.length; i++) paragraphs[i] = segmentOf(paragraphTokens(words[i]!));
+  for (let i = 0; i < words.length; i++) paragraphs[i] = paragraphSegment(words[i]!);
   return { title: segmentOf(topicTokens(article.title)), paragraphs };
 }
