@@ -130,7 +130,7 @@ function tally(forms: readonly WordForms[], from: number, to: number, sentence: 
   const terms = sentence.terms;
   for (let i = from; i < to; i++) {
     const word = forms[i]!;
-    words += word.tokens.length;
+    words += word.tokenCount;
     figures += word.figures;
     const wordTermList = wordTerms(word);
     for (let t = 0; t < wordTermList.length; t++) terms.push(wordTermList[t]!);

@@ -167,9 +167,19 @@ export interface WordForms {
   readonly figures: number;
   /** Content terms of the tokens, filled in by `wordTerms` (stem.ts) the first time they are asked for. */
   terms: readonly string[] | undefined;
-  /** The tokens as topics compare them, with their openings: filled in by article-tokens.ts on first use. */
-  topic: { readonly tokens: readonly string[]; readonly openings: readonly number[] } | undefined;
+  /** `tokens.length`, kept with the rest so that counting words reads only this object. */
+  readonly tokenCount: number;
+  /**
+   * The tokens as topics compare them, with their openings, filled in by article-tokens.ts on
+   * first use: a word of one token (nearly all) keeps it in `topicToken`, others in `topicTokens`.
+   */
+  topicOpening: number;
+  topicToken: string;
+  topicTokens: { readonly tokens: readonly string[]; readonly openings: readonly number[] } | undefined;
 }
+
+/** `topicOpening` of a word whose topic tokens are not worked out yet. */
+export const TOPIC_FORMS_UNKNOWN = -1;
 
 /** The cache is cleared when the protected list changes, since that changes stripping and stemming. */
 const TOKEN_CACHE_LIMIT = 200_000;
@@ -180,7 +190,7 @@ function formsOfNewWord(word: string): WordForms {
   const tokens = wordsOf(normalizeForMatch(word)).map(stripClitics);
   let figures = 0;
   for (const token of tokens) if (isDigit(token.charCodeAt(0))) figures += 1;
-  return { tokens, figures, terms: undefined, topic: undefined };
+  return { tokens, tokenCount: tokens.length, figures, terms: undefined, topicOpening: TOPIC_FORMS_UNKNOWN, topicToken: '', topicTokens: undefined };
 }
 
 /** The forms of one raw word (see raw-words.ts). */
@@ -227,6 +237,6 @@ export function countWords(text: string): number {
   const spans: number[] = [];
   rawWordSpans(text, spans);
   let count = 0;
-  for (let k = 0; k < spans.length; k += 2) count += wordTable.get(text, spans[k]!, spans[k + 1]!, formsOfNewWord).tokens.length;
+  for (let k = 0; k < spans.length; k += 2) count += wordTable.get(text, spans[k]!, spans[k + 1]!, formsOfNewWord).tokenCount;
   return count;
 }

@@ -5,7 +5,7 @@
  */
 import { matchTokens } from '../text/normalize.ts';
 import { openingOf } from './openings.ts';
-import type { WordForms } from '../text/normalize.ts';
+import { TOPIC_FORMS_UNKNOWN, type WordForms } from '../text/normalize.ts';
 import { paragraphWords, type ParagraphWords } from '../text/paragraph-words.ts';
 
 export interface ArticleText {
@@ -50,24 +50,37 @@ function segmentOf(tokens: string[]): TokenSegment {
   return { tokens, openings: tokens.map(openingOf) };
 }
 
-/** A word's tokens as topics compare them and their openings, worked out once per distinct word. */
-function topicForms(forms: WordForms): NonNullable<WordForms['topic']> {
-  if (forms.topic === undefined) {
-    const tokens = dropPossessives([...forms.tokens]);
-    forms.topic = { tokens, openings: tokens.map(openingOf) };
+/** Works out a word's tokens as topics compare them and their openings, once per distinct word. */
+function fillTopicForms(word: WordForms): void {
+  const tokens = dropPossessives([...word.tokens]);
+  const openings = tokens.map(openingOf);
+  if (tokens.length === 1) {
+    word.topicToken = tokens[0]!;
+    word.topicOpening = openings[0]!;
+  } else {
+    word.topicTokens = { tokens, openings };
+    word.topicOpening = MULTIPLE_TOKENS;
   }
-  return forms.topic;
 }
+
+/** `topicOpening` of a word with no or several tokens (they are in `topicTokens`). */
+const MULTIPLE_TOKENS = -2;
 
 /** A paragraph's match tokens from its words, shared with the summary (see paragraph-words.ts). */
 function paragraphSegment(words: ParagraphWords): TokenSegment {
   const tokens: string[] = [];
   const openings: number[] = [];
   for (const word of words.forms) {
-    const forms = topicForms(word);
-    for (let k = 0; k < forms.tokens.length; k++) {
-      tokens.push(forms.tokens[k]!);
-      openings.push(forms.openings[k]!);
+    if (word.topicOpening === TOPIC_FORMS_UNKNOWN) fillTopicForms(word);
+    if (word.topicOpening !== MULTIPLE_TOKENS) {
+      tokens.push(word.topicToken);
+      openings.push(word.topicOpening);
+      continue;
+    }
+    const several = word.topicTokens!;
+    for (let k = 0; k < several.tokens.length; k++) {
+      tokens.push(several.tokens[k]!);
+      openings.push(several.openings[k]!);
     }
   }
   return { tokens, openings };
