@@ -13,7 +13,7 @@
 import { wordFormsOf, type WordForms } from '../text/normalize.ts';
 import { paragraphWords, type ParagraphWords } from '../text/paragraph-words.ts';
 import { sentenceSpans, type SentenceSpan } from '../text/sentences.ts';
-import { contentTerms, wordTerms } from '../text/stem.ts';
+import { contentTerms, makeRoomForTermNumbers, termNumber, wordTermNumbers, wordTerms } from '../text/stem.ts';
 import { articleVectors, centrality, cosine } from './term-vectors.ts';
 
 export interface SummaryInput {
@@ -84,6 +84,11 @@ export { countWords } from '../text/normalize.ts';
 
 /** Splits every paragraph into sentences, keeping where each came from. */
 export function articleSentences(paragraphs: readonly string[]): ArticleSentence[] {
+  return collectSentences(paragraphs, undefined);
+}
+
+/** `articleSentences`, also giving each sentence's term numbers in `numbers` when it is set. */
+function collectSentences(paragraphs: readonly string[], numbers: number[][] | undefined): ArticleSentence[] {
   const out: ArticleSentence[] = [];
   const words = paragraphWords(paragraphs);
   for (let p = 0; p < paragraphs.length; p++) {
@@ -92,8 +97,10 @@ export function articleSentences(paragraphs: readonly string[]): ArticleSentence
     let k = 0;
     for (const span of sentenceSpans(paragraph.text)) {
       const sentence: ArticleSentence = { text: span.text, paragraph: p, inParagraph: k, words: 0, terms: [], figures: 0 };
-      next = countSentence(span, paragraph, next, sentence);
+      const sentenceNumbers = numbers ? [] : undefined;
+      next = countSentence(span, paragraph, next, sentence, sentenceNumbers);
       out.push(sentence);
+      if (sentenceNumbers) numbers!.push(sentenceNumbers);
       k += 1;
     }
   }
@@ -107,7 +114,7 @@ export function articleSentences(paragraphs: readonly string[]): ArticleSentence
  * straddles two sentences (a full stop glued to the next word, "التاسعة.فجاءت") is read from the
  * sentence's own text instead.
  */
-function countSentence(span: SentenceSpan, paragraph: ParagraphWords, from: number, sentence: ArticleSentence): number {
+function countSentence(span: SentenceSpan, paragraph: ParagraphWords, from: number, sentence: ArticleSentence, numbers: number[] | undefined): number {
   const { forms, starts, ends } = paragraph;
   let first = from;
   while (first < forms.length && ends[first]! <= span.start) first += 1;
@@ -116,15 +123,15 @@ function countSentence(span: SentenceSpan, paragraph: ParagraphWords, from: numb
   const straddles = (first < forms.length && starts[first]! < span.start) || (last < forms.length && starts[last]! < span.end);
   if (straddles) {
     const own = wordFormsOf(span.text);
-    tally(own, 0, own.length, sentence);
+    tally(own, 0, own.length, sentence, numbers);
   } else {
-    tally(forms, first, last, sentence);
+    tally(forms, first, last, sentence, numbers);
   }
   // A straddling word stays next in line: the following sentence must see it too.
   return last;
 }
 
-function tally(forms: readonly WordForms[], from: number, to: number, sentence: ArticleSentence): void {
+function tally(forms: readonly WordForms[], from: number, to: number, sentence: ArticleSentence, numbers: number[] | undefined): void {
   let words = 0;
   let figures = 0;
   const terms = sentence.terms;
@@ -134,17 +141,31 @@ function tally(forms: readonly WordForms[], from: number, to: number, sentence: 
     figures += word.figures;
     const wordTermList = wordTerms(word);
     for (let t = 0; t < wordTermList.length; t++) terms.push(wordTermList[t]!);
+    if (numbers) {
+      const wordNumbers = wordTermNumbers(word);
+      for (let t = 0; t < wordNumbers.length; t++) numbers.push(wordNumbers[t]!);
+    }
   }
   sentence.words = words;
   sentence.figures = figures;
 }
 
+/** Term numbers of the content terms of a text (see `contentTerms`). */
+function termNumbersOf(text: string): number[] {
+  const out: number[] = [];
+  for (const forms of wordFormsOf(text)) for (const number of wordTermNumbers(forms)) out.push(number);
+  return out;
+}
+
 export function summarize(doc: SummaryInput, budget: SummaryBudget = {}): Summary {
   validateBudget(budget);
-  const sentences = articleSentences(doc.paragraphs);
+  makeRoomForTermNumbers();
+  const numbers: number[][] = [];
+  const sentences = collectSentences(doc.paragraphs, numbers);
   // With a sentence budget alone, the summary is the head of the ranking: rank no further.
   const needed = budget.words === undefined ? (budget.sentences ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
-  const ranking = rankSentences(sentences, doc.title, SUMMARY_WEIGHTS, needed);
+  const titleNumbers = doc.title ? termNumbersOf(doc.title) : undefined;
+  const ranking = rankByTermNumbers(sentences, numbers, titleNumbers, SUMMARY_WEIGHTS, needed);
   const chosen = fillBudget(ranking, sentences, budget);
   chosen.sort((a, b) => a - b);
   return { sentences: chosen.map((i) => sentences[i]?.text ?? ''), indices: chosen };
@@ -187,10 +208,24 @@ export function rankSentences(
   weights: SummaryWeights = SUMMARY_WEIGHTS,
   limit = Number.POSITIVE_INFINITY,
 ): RankedSentence[] {
+  makeRoomForTermNumbers();
+  const numbers = sentences.map((sentence) => sentence.terms.map(termNumber));
+  const titleNumbers = title ? contentTerms(title).map(termNumber) : undefined;
+  return rankByTermNumbers(sentences, numbers, titleNumbers, weights, limit);
+}
+
+/** `rankSentences` for sentences whose terms, and the headline's, are already numbered. */
+function rankByTermNumbers(
+  sentences: readonly ArticleSentence[],
+  numbers: readonly (readonly number[])[],
+  titleNumbers: readonly number[] | undefined,
+  weights: SummaryWeights,
+  limit: number,
+): RankedSentence[] {
   const n = sentences.length;
   if (n === 0) return [];
-  const vectors = articleVectors(sentences.map((s) => s.terms));
-  const titleVector = title ? vectors.vectorOf(contentTerms(title)) : undefined;
+  const vectors = articleVectors(numbers, titleNumbers);
+  const titleVector = vectors.extra;
 
   const base = sentences.map((s, i) => {
     const vector = vectors.sentences[i];

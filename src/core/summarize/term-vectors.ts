@@ -1,6 +1,7 @@
 /**
- * IDF-weighted term vectors for the sentences of one article. Terms are numbered per article so
- * a vector is two parallel arrays sorted by term number: similarities are a merge of two short
+ * IDF-weighted term vectors for the sentences of one article. Terms come numbered (see
+ * `termNumber`) and are numbered again per article, densely and in order of first use, so a
+ * vector is two parallel arrays sorted by term number: similarities are a merge of two short
  * arrays instead of string-keyed map look-ups (ranking runs for every ingested article).
  */
 
@@ -16,19 +17,20 @@ export interface ArticleVectors {
   /** Sum of the sentence vectors, indexed by term number. */
   total: Float64Array;
   totalSquares: number;
-  /** Vector of an extra text (the headline) in the same term numbering. */
-  vectorOf(terms: readonly string[]): SparseVector;
+  /** Vector of the extra text (the headline) in the same term numbering, when one was given. */
+  extra: SparseVector | undefined;
 }
 
 /**
  * Weights are term frequency × log(1 + n / sentence frequency): a term in every sentence still
- * counts a little, a term in one sentence counts most.
+ * counts a little, a term in one sentence counts most. `extra` (the headline's terms) is weighed
+ * with the same IDF; its terms that no sentence uses still lengthen its vector.
  */
-export function articleVectors(sentenceTerms: readonly (readonly string[])[]): ArticleVectors {
-  const numbers = new Map<string, number>();
+export function articleVectors(sentenceTerms: readonly (readonly number[])[], extra?: readonly number[]): ArticleVectors {
+  const numbering = startArticle();
   // Each vector holds its term counts in `weights` until the IDF is known.
-  const sentences = sentenceTerms.map((terms) => countIds(terms, numbers, true).vector);
-  const vocabulary = numbers.size;
+  const sentences = sentenceTerms.map((terms) => countIds(terms, numbering, true).vector);
+  const vocabulary = numbering.size;
   const frequency = new Int32Array(vocabulary);
   for (const { ids } of sentences) for (let k = 0; k < ids.length; k++) frequency[ids[k]!]! += 1;
   const n = sentenceTerms.length;
@@ -44,18 +46,15 @@ export function articleVectors(sentenceTerms: readonly (readonly string[])[]): A
   let totalSquares = 0;
   for (const w of total) totalSquares += w * w;
 
-  return {
-    sentences,
-    total,
-    totalSquares,
-    vectorOf(terms) {
-      const { vector, unknown } = countIds(terms, numbers, false);
-      // Terms the article never uses cannot match a sentence but still lengthen the vector,
-      // each with the weight of a term found in every sentence.
-      const unknownWeight = Math.log(2);
-      return weigh(vector, idf, unknown * unknownWeight * unknownWeight);
-    },
-  };
+  let extraVector: SparseVector | undefined;
+  if (extra) {
+    const { vector, unknown } = countIds(extra, numbering, false);
+    // Terms the article never uses cannot match a sentence but still lengthen the vector,
+    // each with the weight of a term found in every sentence.
+    const unknownWeight = Math.log(2);
+    extraVector = weigh(vector, idf, unknown * unknownWeight * unknownWeight);
+  }
+  return { sentences, total, totalSquares, extra: extraVector };
 }
 
 /** Turns the counts in `vector.weights` into weights and sets the norm; `extraSquares` lengthens it. */
@@ -71,29 +70,65 @@ function weigh(vector: SparseVector, idf: Float64Array, extraSquares: number): S
   return vector;
 }
 
+/**
+ * The article numbering of global term numbers: `local[g]` is valid while `owner[g]` is the
+ * current article's mark. Reused from article to article (marking replaces clearing); nothing
+ * outlives one `articleVectors` call.
+ */
+let local = new Int32Array(4096);
+let owner = new Int32Array(4096);
+let mark = 0;
+
+interface Numbering {
+  size: number;
+}
+
+function startArticle(): Numbering {
+  mark += 1;
+  if (mark === 0x7fffffff) {
+    owner.fill(0);
+    mark = 1;
+  }
+  return { size: 0 };
+}
+
+function makeRoomFor(term: number): void {
+  if (term < local.length) return;
+  const size = Math.max(2 * local.length, term + 1);
+  const grownLocal = new Int32Array(size);
+  const grownOwner = new Int32Array(size);
+  grownLocal.set(local);
+  grownOwner.set(owner);
+  local = grownLocal;
+  owner = grownOwner;
+}
+
 /** Term numbers of one text, reused between calls (sentences are short; the buffer grows when one is not). */
 let scratch = new Int32Array(256);
 /** Up to this many terms are sorted in place; longer lists use the typed-array sort. */
 const INSERTION_SORT_MAX = 64;
 
 /**
- * The distinct term numbers of `terms`, ascending, with their counts in `weights`. Terms
- * outside the numbering are numbered when `add` is set, else only counted in `unknown`.
+ * The distinct article numbers of `terms`, ascending, with their counts in `weights`. Terms
+ * the article has not numbered yet are numbered when `add` is set, else only counted in `unknown`.
  */
-function countIds(terms: readonly string[], numbers: Map<string, number>, add: boolean): { vector: SparseVector; unknown: number } {
+function countIds(terms: readonly number[], numbering: Numbering, add: boolean): { vector: SparseVector; unknown: number } {
   if (scratch.length < terms.length) scratch = new Int32Array(terms.length * 2);
   const raw = scratch;
   let size = 0;
   let unknown = 0;
-  for (const term of terms) {
-    let id = numbers.get(term);
-    if (id === undefined) {
-      if (!add) {
-        unknown += 1;
-        continue;
-      }
-      id = numbers.size;
-      numbers.set(term, id);
+  for (let t = 0; t < terms.length; t++) {
+    const term = terms[t]!;
+    makeRoomFor(term);
+    let id: number;
+    if (owner[term] === mark) id = local[term]!;
+    else if (add) {
+      id = numbering.size++;
+      local[term] = id;
+      owner[term] = mark;
+    } else {
+      unknown += 1;
+      continue;
     }
     raw[size++] = id;
   }

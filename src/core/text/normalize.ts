@@ -97,6 +97,11 @@ const PROTECTED_WORDS = new Set(
 /** Adds to the protected list (topic files can protect their own names). */
 export function protectWords(words: Iterable<string>): void {
   for (const w of words) PROTECTED_WORDS.add(normalizeForMatch(w));
+  forgetWordForms();
+}
+
+/** Drops every remembered word form (and what other modules keep with them). */
+export function forgetWordForms(): void {
   wordTable.clear();
   generation += 1;
 }
@@ -167,6 +172,8 @@ export interface WordForms {
   readonly figures: number;
   /** Content terms of the tokens, filled in by `wordTerms` (stem.ts) the first time they are asked for. */
   terms: readonly string[] | undefined;
+  /** The numbers of those terms (see `termNumber` in stem.ts), filled in with them. */
+  termNumbers: readonly number[] | undefined;
   /** `tokens.length`, kept with the rest so that counting words reads only this object. */
   readonly tokenCount: number;
   /**
@@ -190,7 +197,7 @@ function formsOfNewWord(word: string): WordForms {
   const tokens = wordsOf(normalizeForMatch(word)).map(stripClitics);
   let figures = 0;
   for (const token of tokens) if (isDigit(token.charCodeAt(0))) figures += 1;
-  return { tokens, tokenCount: tokens.length, figures, terms: undefined, topicOpening: TOPIC_FORMS_UNKNOWN, topicToken: '', topicTokens: undefined };
+  return { tokens, tokenCount: tokens.length, figures, terms: undefined, termNumbers: undefined, topicOpening: TOPIC_FORMS_UNKNOWN, topicToken: '', topicTokens: undefined };
 }
 
 /** The forms of one raw word (see raw-words.ts). */

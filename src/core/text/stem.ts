@@ -5,7 +5,7 @@
  * words (see normalize.ts) are never stemmed. Stems are for comparing words, never for display.
  */
 import { createRequire } from 'node:module';
-import { isArabicWord, isProtectedWord, wordFormsOf, type WordForms } from './normalize.ts';
+import { forgetWordForms, isArabicWord, isProtectedWord, wordFormsOf, type WordForms } from './normalize.ts';
 import { isStopword } from './stopwords.ts';
 
 interface SnowballStemmer {
@@ -67,6 +67,43 @@ export function contentTerms(text: string): string[] {
 export function wordTerms(forms: WordForms): readonly string[] {
   forms.terms ??= contentTermsOf(forms.tokens);
   return forms.terms;
+}
+
+/**
+ * Every distinct content term gets a number, in order of first sight, so that the terms of an
+ * article are compared as numbers (summaries number each article's terms again, densely, from
+ * these). The numbering starts over, with every remembered word form, once it holds
+ * TERM_NUMBER_LIMIT terms; callers check for that between articles (`makeRoomForTermNumbers`),
+ * never in the middle of one, so that the numbers of one article always come from one numbering.
+ */
+const TERM_NUMBER_LIMIT = 1_000_000;
+const termNumbers = new Map<string, number>();
+
+export function termNumber(term: string): number {
+  let number = termNumbers.get(term);
+  if (number === undefined) {
+    number = termNumbers.size;
+    termNumbers.set(term, number);
+  }
+  return number;
+}
+
+/** Starts the numbering over when it is full; call before numbering the terms of an article. */
+export function makeRoomForTermNumbers(): void {
+  if (termNumbers.size < TERM_NUMBER_LIMIT) return;
+  termNumbers.clear();
+  forgetWordForms();
+}
+
+/** The numbers of `wordTerms(forms)`, remembered with the word. */
+export function wordTermNumbers(forms: WordForms): readonly number[] {
+  if (forms.termNumbers === undefined) {
+    const terms = wordTerms(forms);
+    const numbers = new Array<number>(terms.length);
+    for (let i = 0; i < terms.length; i++) numbers[i] = termNumber(terms[i]!);
+    forms.termNumbers = numbers;
+  }
+  return forms.termNumbers;
 }
 
 /** `contentTerms` for text already split by `matchTokens`, when the caller needs the tokens too. */
