@@ -8,7 +8,7 @@
  * Rules that name words only fire on short lines, so a body sentence that mentions Twitter or an
  * app store is never taken for a share bar.
  */
-import { isWhiteSpaceCode, stripEdgePunctuation } from '../text/chars.ts';
+import { stripEdgePunctuation } from '../text/chars.ts';
 import { foldArabic, normalizeForMatch } from '../text/normalize.ts';
 import { letterRatio, shapeOf, type LineShape } from './line-text.ts';
 
@@ -116,6 +116,8 @@ const SITE_LINKS = new Set(
     .split('|')
     .map((item) => normalizeForMatch(item)),
 );
+/** Longer segments cannot be site links: no need to hash a whole paragraph to find that out. */
+const LONGEST_SITE_LINK = Math.max(...[...SITE_LINKS].map((link) => link.length));
 
 const AGGREGATORS = new Set(
   `nabd|نبض|google news|أخبار جوجل|أخبار غوغل|apple news|flipboard|msn|yahoo news|smartnews|upday|newsnow|feedly`
@@ -211,7 +213,7 @@ const RULES: Rule[] = [
     reason: 'site-links',
     test: (v) => {
       const segments = v.segments;
-      return segments.length > 0 && segments.every((segment) => SITE_LINKS.has(segment));
+      return segments.length > 0 && segments.every((segment) => segment.length <= LONGEST_SITE_LINK && SITE_LINKS.has(segment));
     },
   },
   {
@@ -300,16 +302,11 @@ function splitSegments(folded: string): string[] {
     .filter((segment) => segment.length > 0);
 }
 
-/** | • · › » > / anywhere, or a dash - – — between spaces. */
+/** | • · › » > / anywhere, or a dash - – — between spaces (a regular expression scans faster than a character loop). */
+const SEGMENT_SEPARATOR = /[|\u2022\u00b7\u203a\u00bb>/]|\s[-\u2013\u2014]\s/u;
+
 function hasSegmentSeparator(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x7c || code === 0x2022 || code === 0xb7 || code === 0x203a || code === 0xbb || code === 0x3e || code === 0x2f) return true;
-    if ((code === 0x2d || code === 0x2013 || code === 0x2014) && i > 0 && i + 1 < text.length) {
-      if (isWhiteSpaceCode(text.charCodeAt(i - 1)) && isWhiteSpaceCode(text.charCodeAt(i + 1))) return true;
-    }
-  }
-  return false;
+  return SEGMENT_SEPARATOR.test(text);
 }
 
 /** Why a line is page furniture, or `undefined` when it may be article text. */

@@ -84,6 +84,23 @@ function isSentenceEnd(code: number): boolean {
   return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x061f || code === 0x2026 || code === 0x061b || code === 0x3a;
 }
 
+/** What `shapeOf` needs to know of a BMP code unit, one table look-up per character. */
+const KNOWN = 1;
+const SPACE_BIT = 2;
+const LETTER_BIT = 4;
+/** Invisibles and surrogates: the line takes the general route. */
+const SPECIAL_BIT = 8;
+const LINE_CHARS = new Uint8Array(0x10000);
+
+function learnLineChar(code: number): number {
+  let kind = KNOWN;
+  if (isInvisible(code) || (code >= 0xd800 && code <= 0xdfff)) kind |= SPECIAL_BIT;
+  else if (isWhiteSpaceCode(code)) kind |= SPACE_BIT;
+  else if (isBmpLetter(code)) kind |= LETTER_BIT;
+  LINE_CHARS[code] = kind;
+  return kind;
+}
+
 /** One pass over the line (this runs on every line of every page). */
 export function shapeOf(line: string): LineShape {
   const words: string[] = [];
@@ -93,16 +110,18 @@ export function shapeOf(line: string): LineShape {
   let wordStart = -1;
   for (let i = 0; i < n; i++) {
     const code = line.charCodeAt(i);
+    let kind = LINE_CHARS[code]!;
+    if (kind === 0) kind = learnLineChar(code);
     // Invisibles are removed before anything is measured, and surrogate pairs are letters or
     // not as a whole: both are rare enough to take the general route.
-    if (isInvisible(code) || (code >= 0xd800 && code <= 0xdfff)) return shapeOfText(line.replace(INVISIBLE, ''));
-    if (isWhiteSpaceCode(code)) {
+    if ((kind & SPECIAL_BIT) !== 0) return shapeOfText(line.replace(INVISIBLE, ''));
+    if ((kind & SPACE_BIT) !== 0) {
       if (wordStart >= 0) words.push(line.slice(wordStart, i));
       wordStart = -1;
       continue;
     }
     visible += 1;
-    if (isBmpLetter(code)) letters += 1;
+    if ((kind & LETTER_BIT) !== 0) letters += 1;
     if (wordStart < 0) wordStart = i;
   }
   if (wordStart >= 0) words.push(line.slice(wordStart));
