@@ -110,19 +110,29 @@ function blocksOf(text: string): Block[] {
   return blocks;
 }
 
+/** Positions of the terminators, quotation marks and brackets in text[from, to): the only characters the splitter looks at. */
+function markedPositions(text: string, from: number, to: number): number[] {
+  const marks: number[] = [];
+  for (let i = from; i < to; i++) if (CHAR_KINDS[text.charCodeAt(i)] !== PLAIN) marks.push(i);
+  return marks;
+}
+
 function splitBlock(text: string, block: Block, out: SentenceSpan[]): void {
-  const inside = quotedPositions(text, block.start, block.end);
+  const marks = markedPositions(text, block.start, block.end);
+  const inside = quotedPositions(text, block.start, block.end, marks);
   const firstOfBlock = out.length;
   let start = block.start;
-  for (let i = block.start; i < block.end; i++) {
-    if (!isTerminatorCode(text.charCodeAt(i))) continue;
+  let next = block.start;
+  for (let m = 0; m < marks.length; m++) {
+    const i = marks[m]!;
+    if (i < next || !isTerminatorCode(text.charCodeAt(i))) continue;
     let j = i + 1;
     while (j < block.end && (TERMINATORS.has(text[j] ?? '') || CLOSERS.has(text[j] ?? ''))) j++;
     if (!inside?.[j - block.start] && hasLetterOrDigit(text, start, i) && endsSentence(text, start, i, j, block.end)) {
       out.push(span(text, start, j, block.paragraph));
       start = j;
     }
-    i = j - 1;
+    next = j;
   }
   if (text.slice(start, block.end).trim().length === 0) return;
   const last = out[out.length - 1];
@@ -157,14 +167,14 @@ function span(text: string, start: number, end: number, paragraph: number): Sent
  * `قال: «العلاقات جيدة. ونعمل على تطويرها».` stays one sentence. Unmatched or very long pairs
  * protect nothing. Position p means "a boundary just before character p". Undefined: no position is inside.
  */
-function quotedPositions(text: string, from: number, to: number): Uint8Array | undefined {
+function quotedPositions(text: string, from: number, to: number, marks: readonly number[]): Uint8Array | undefined {
   // Most blocks hold no complete quotation: the tables are only built for those that do.
   let depth: Int32Array | undefined;
   const stack: { close: string; at: number }[] = [];
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    // Fast path: only quotation marks and brackets matter here.
-    if (CHAR_KINDS[code] !== QUOTE_OR_BRACKET) continue;
+  for (let m = 0; m < marks.length; m++) {
+    const i = marks[m]!;
+    // Only quotation marks and brackets matter here.
+    if (CHAR_KINDS[text.charCodeAt(i)] !== QUOTE_OR_BRACKET) continue;
     const c = text[i] ?? '';
     const straight = c === '"';
     const opening = PAIRS[c];
