@@ -87,7 +87,10 @@ export function articleSentences(paragraphs: readonly string[]): ArticleSentence
   return collectSentences(paragraphs, undefined);
 }
 
-/** `articleSentences`, also giving each sentence's term numbers in `numbers` when it is set. */
+/**
+ * `articleSentences`, or, when `numbers` is set, the sentences for ranking alone: their terms
+ * go to `numbers`, as term numbers, and `terms` stays empty (`summarize` never shows them).
+ */
 function collectSentences(paragraphs: readonly string[], numbers: number[][] | undefined): ArticleSentence[] {
   const out: ArticleSentence[] = [];
   const words = paragraphWords(paragraphs);
@@ -139,11 +142,12 @@ function tally(forms: readonly WordForms[], from: number, to: number, sentence: 
     const word = forms[i]!;
     words += word.tokenCount;
     figures += word.figures;
-    const wordTermList = wordTerms(word);
-    for (let t = 0; t < wordTermList.length; t++) terms.push(wordTermList[t]!);
     if (numbers) {
       const wordNumbers = wordTermNumbers(word);
       for (let t = 0; t < wordNumbers.length; t++) numbers.push(wordNumbers[t]!);
+    } else {
+      const wordTermList = wordTerms(word);
+      for (let t = 0; t < wordTermList.length; t++) terms.push(wordTermList[t]!);
     }
   }
   sentence.words = words;

@@ -4,7 +4,7 @@
  * apart rather than concatenated.
  */
 import { matchTokens } from '../text/normalize.ts';
-import { openingOf } from './openings.ts';
+import { isKnownOpening, knownOpeningsVersion, openingOf } from './openings.ts';
 import { TOPIC_FORMS_UNKNOWN, type WordForms } from '../text/normalize.ts';
 import { paragraphWords, type ParagraphWords } from '../text/paragraph-words.ts';
 
@@ -18,11 +18,15 @@ export interface TokenSegment {
   tokens: readonly string[];
   /** `openingOf` each token: a topic skips the tokens whose opening none of its patterns has. */
   openings: readonly number[];
+  /** Indices of the tokens whose opening some compiled topic knows (see openings.ts), ascending. */
+  candidates: readonly number[];
 }
 
 export interface ArticleTokens {
   title: TokenSegment;
   paragraphs: readonly TokenSegment[];
+  /** Version of the known openings the candidates were listed with. */
+  openingsVersion: number;
 }
 
 /** English possessives ('s or ’s at the end): "Iraq's" and "Iraq’s" must match the term "Iraq". */
@@ -47,7 +51,14 @@ function dropPossessives(tokens: string[]): string[] {
 }
 
 function segmentOf(tokens: string[]): TokenSegment {
-  return { tokens, openings: tokens.map(openingOf) };
+  const openings = tokens.map(openingOf);
+  return { tokens, openings, candidates: candidatesOf(openings) };
+}
+
+function candidatesOf(openings: readonly number[]): number[] {
+  const candidates: number[] = [];
+  for (let i = 0; i < openings.length; i++) if (isKnownOpening(openings[i]!)) candidates.push(i);
+  return candidates;
 }
 
 /** Works out a word's tokens as topics compare them and their openings, once per distinct word. */
@@ -83,12 +94,13 @@ function paragraphSegment(words: ParagraphWords): TokenSegment {
       openings.push(several.openings[k]!);
     }
   }
-  return { tokens, openings };
+  return { tokens, openings, candidates: candidatesOf(openings) };
 }
 
 export function tokenizeArticle(article: ArticleText): ArticleTokens {
+  const openingsVersion = knownOpeningsVersion();
   const words = paragraphWords(article.paragraphs);
   const paragraphs = new Array<TokenSegment>(words.length);
   for (let i = 0; i < words.length; i++) paragraphs[i] = paragraphSegment(words[i]!);
-  return { title: segmentOf(topicTokens(article.title)), paragraphs };
+  return { title: segmentOf(topicTokens(article.title)), paragraphs, openingsVersion };
 }

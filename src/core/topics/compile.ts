@@ -5,7 +5,7 @@
  */
 import { protectWords } from '../text/normalize.ts';
 import type { TopicDefinition, TopicTerm } from './schema.ts';
-import { OPENING_BITS, PREFIX_KEY_LENGTH, openingOf } from './openings.ts';
+import { OPENING_BITS, PREFIX_KEY_LENGTH, openingOf, registerOpenings } from './openings.ts';
 import { parseTerm, type TermPattern } from './term-pattern.ts';
 
 export type PatternKind = 'term' | 'ignore' | 'exclusion';
@@ -55,6 +55,8 @@ export interface CompiledTopic {
    * Almost no article token starts a pattern; this answers that without the two map look-ups.
    */
   openings: Uint32Array;
+  /** Version of the known openings (openings.ts) that holds this topic's. */
+  openingsVersion: number;
 }
 
 /** True when some pattern of the topic starts with this opening (from `openingOf`). */
@@ -96,6 +98,7 @@ export function compileTopic(topic: TopicDefinition): CompiledTopic {
     byToken: new Map(),
     byPrefixKey: new Map(),
     openings: new Uint32Array(OPENING_BITS / 32),
+    openingsVersion: 0,
   };
 
   topic.groups.forEach((group, groupIndex) => {
@@ -113,6 +116,7 @@ export function compileTopic(topic: TopicDefinition): CompiledTopic {
     compiled.exclusions.push(rule.unlessScore === undefined ? {} : { unlessScore: rule.unlessScore });
     for (const phrase of rule.terms) addPattern(compiled, 'exclusion', ref, phrase);
   });
+  compiled.openingsVersion = registerOpenings(compiled.openings);
   return compiled;
 }
 

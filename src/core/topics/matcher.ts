@@ -66,10 +66,13 @@ export function matchTopics(topics: readonly CompiledTopic[], article: ArticleTe
 
 export function matchTokenizedTopic(topic: CompiledTopic, article: ArticleTokens): TopicMatchDetail {
   const scan: ScanState = { tallies: new Map(), firedExclusions: new Map(), cooccurrence: 0 };
-  scanSegment(topic, article.title, topic.titleBoost, true, scan);
+  // The article's candidate tokens include every token this topic can start a pattern at,
+  // unless the topic was compiled after the article was tokenised.
+  const candidatesOnly = topic.openingsVersion <= article.openingsVersion;
+  scanSegment(topic, article.title, topic.titleBoost, true, candidatesOnly, scan);
   const paragraphs = article.paragraphs;
   for (let index = 0; index < paragraphs.length; index++) {
-    scanSegment(topic, paragraphs[index]!, index < topic.leadParagraphs ? topic.leadBoost : 1, false, scan);
+    scanSegment(topic, paragraphs[index]!, index < topic.leadParagraphs ? topic.leadBoost : 1, false, candidatesOnly, scan);
   }
 
   const groupTotals = topic.groups.map(() => 0);
@@ -114,11 +117,20 @@ export function matchTokenizedTopic(topic: CompiledTopic, article: ArticleTokens
  * longest term starting there is counted and its words are not counted again (البيت الأبيض is one
  * term, not also الأبيض); exclusions are looked for everywhere, independently of terms.
  */
-function scanSegment(topic: CompiledTopic, segment: TokenSegment, positionWeight: number, isTitle: boolean, scan: ScanState): void {
-  const { tokens, openings } = segment;
+function scanSegment(
+  topic: CompiledTopic,
+  segment: TokenSegment,
+  positionWeight: number,
+  isTitle: boolean,
+  candidatesOnly: boolean,
+  scan: ScanState,
+): void {
+  const { tokens, openings, candidates } = segment;
   let bestWeightByGroup: number[] | undefined;
   let termsFreeFrom = 0;
-  for (let i = 0; i < tokens.length; i++) {
+  const positions = candidatesOnly ? candidates.length : tokens.length;
+  for (let p = 0; p < positions; p++) {
+    const i = candidatesOnly ? candidates[p]! : p;
     if (!mayStartPattern(topic, openings[i]!)) continue;
     const token = tokens[i]!;
     const exact = topic.byToken.get(token);

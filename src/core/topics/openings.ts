@@ -20,3 +20,34 @@ export function openingOf(token: string): number {
   if (token.length > 2) hash = Math.imul(hash, 31) + token.charCodeAt(2);
   return hash & (OPENING_BITS - 1);
 }
+
+/**
+ * The openings of every topic compiled so far, so that tokenising an article can list, once, the
+ * few tokens any topic might start a pattern at. The set only grows; its version counts the
+ * times it did, and a topic compiled after an article was tokenised (a newer version) scans all
+ * of that article's tokens instead.
+ */
+const knownOpenings = new Uint32Array(OPENING_BITS / 32);
+let knownVersion = 0;
+
+/** Adds a topic's openings (a bit table) to the known ones; returns the version that holds them. */
+export function registerOpenings(table: Uint32Array): number {
+  let grew = false;
+  for (let i = 0; i < table.length; i++) {
+    const added = table[i]! & ~knownOpenings[i]!;
+    if (added !== 0) {
+      knownOpenings[i]! |= added;
+      grew = true;
+    }
+  }
+  if (grew) knownVersion += 1;
+  return knownVersion;
+}
+
+export function knownOpeningsVersion(): number {
+  return knownVersion;
+}
+
+export function isKnownOpening(opening: number): boolean {
+  return (knownOpenings[opening >>> 5]! & (1 << (opening & 31))) !== 0;
+}
