@@ -40,8 +40,13 @@ export function tidyLine(line: string): string {
   // Most lines are already tidy: look before building new strings.
   const n = line.length;
   if (n === 0) return line;
-  let untidy = isLineSpace(line.charCodeAt(0)) || isLineSpace(line.charCodeAt(n - 1));
-  for (let i = 1; !untidy && i < n; i++) untidy = isLineSpace(line.charCodeAt(i)) && isLineSpace(line.charCodeAt(i - 1));
+  let untidy = isLineSpaceAt(line, 0) || isLineSpaceAt(line, n - 1);
+  let previous = false;
+  for (let i = 1; !untidy && i < n; i++) {
+    const space = isLineSpaceAt(line, i);
+    untidy = space && previous;
+    previous = space;
+  }
   return untidy ? line.replace(EDGE_SPACE, '').replace(SPACE_RUN, ' ') : line;
 }
 
@@ -84,16 +89,25 @@ function isSentenceEnd(code: number): boolean {
   return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x061f || code === 0x2026 || code === 0x061b || code === 0x3a;
 }
 
-/** What `shapeOf` needs to know of a BMP code unit, one table look-up per character. */
+/** What `tidyLine` and `shapeOf` need to know of a BMP code unit, one table look-up per character. */
 const KNOWN = 1;
 const SPACE_BIT = 2;
 const LETTER_BIT = 4;
 /** Invisibles and surrogates: the line takes the general route. */
 const SPECIAL_BIT = 8;
+/** `isLineSpace` (white space other than line breaks and U+FEFF). */
+const LINE_SPACE_BIT = 16;
 const LINE_CHARS = new Uint8Array(0x10000);
 
+function isLineSpaceAt(line: string, i: number): boolean {
+  const code = line.charCodeAt(i);
+  let kind = LINE_CHARS[code]!;
+  if (kind === 0) kind = learnLineChar(code);
+  return (kind & LINE_SPACE_BIT) !== 0;
+}
+
 function learnLineChar(code: number): number {
-  let kind = KNOWN;
+  let kind = isLineSpace(code) ? KNOWN | LINE_SPACE_BIT : KNOWN;
   if (isInvisible(code) || (code >= 0xd800 && code <= 0xdfff)) kind |= SPECIAL_BIT;
   else if (isWhiteSpaceCode(code)) kind |= SPACE_BIT;
   else if (isBmpLetter(code)) kind |= LETTER_BIT;
