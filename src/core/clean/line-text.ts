@@ -33,21 +33,14 @@ function isInvisible(code: number): boolean {
 
 const EDGE_SPACE = /^[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+|[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+$/g;
 const SPACE_RUN = /[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]{2,}/g;
+/** A space at either end or two in a row: what `tidyLine` changes. */
+const UNTIDY = /^[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]|[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]$|[ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]{2}/;
 const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
 /** Trims the line and collapses internal runs of spaces to one space; nothing else changes. */
 export function tidyLine(line: string): string {
-  // Most lines are already tidy: look before building new strings.
-  const n = line.length;
-  if (n === 0) return line;
-  let untidy = isLineSpaceAt(line, 0) || isLineSpaceAt(line, n - 1);
-  let previous = false;
-  for (let i = 1; !untidy && i < n; i++) {
-    const space = isLineSpaceAt(line, i);
-    untidy = space && previous;
-    previous = space;
-  }
-  return untidy ? line.replace(EDGE_SPACE, '').replace(SPACE_RUN, ' ') : line;
+  // Most lines are already tidy: look (one native scan) before building new strings.
+  return UNTIDY.test(line) ? line.replace(EDGE_SPACE, '').replace(SPACE_RUN, ' ') : line;
 }
 
 /** True when the line has nothing visible (only spaces and invisible characters). */
@@ -89,25 +82,16 @@ function isSentenceEnd(code: number): boolean {
   return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x061f || code === 0x2026 || code === 0x061b || code === 0x3a;
 }
 
-/** What `tidyLine` and `shapeOf` need to know of a BMP code unit, one table look-up per character. */
+/** What `shapeOf` needs to know of a BMP code unit, one table look-up per character. */
 const KNOWN = 1;
 const SPACE_BIT = 2;
 const LETTER_BIT = 4;
 /** Invisibles and surrogates: the line takes the general route. */
 const SPECIAL_BIT = 8;
-/** `isLineSpace` (white space other than line breaks and U+FEFF). */
-const LINE_SPACE_BIT = 16;
 const LINE_CHARS = new Uint8Array(0x10000);
 
-function isLineSpaceAt(line: string, i: number): boolean {
-  const code = line.charCodeAt(i);
-  let kind = LINE_CHARS[code]!;
-  if (kind === 0) kind = learnLineChar(code);
-  return (kind & LINE_SPACE_BIT) !== 0;
-}
-
 function learnLineChar(code: number): number {
-  let kind = isLineSpace(code) ? KNOWN | LINE_SPACE_BIT : KNOWN;
+  let kind = KNOWN;
   if (isInvisible(code) || (code >= 0xd800 && code <= 0xdfff)) kind |= SPECIAL_BIT;
   else if (isWhiteSpaceCode(code)) kind |= SPACE_BIT;
   else if (isBmpLetter(code)) kind |= LETTER_BIT;
