@@ -19,6 +19,7 @@ const MAP = 2; // matching form is another fixed string (case, spelling variants
 const REMOVE = 3; // dropped (invisibles, tatweel)
 const SPACE_CLASS = 4; // white space: runs become one space, none at the ends
 const MARK_CLASS = 5; // combining marks the matching form drops: handled only once the text is in NFKC
+const LONE_MARK = 6; // marks the matching form drops that compose with no handled character: dropped at once
 type CharClass = number;
 
 /** Code points below this are looked up in the table; U+3000 and U+FEFF are handled explicitly. */
@@ -82,6 +83,20 @@ export function createFastFold(reference: (text: string) => string): FastFold {
       }
     }
   }
+  // Most marks (the harakat, shadda, sukun) compose with no character: NFKC cannot change what
+  // surrounds them, so they are dropped without composing the text first. Only text with a mark
+  // that does compose (hamza and madda above or below) takes the NFKC route.
+  const bases: string[] = [];
+  for (const [from, to] of CANDIDATE_RANGES) {
+    for (let code = from; code <= to; code++) if (classes[code] === COPY || classes[code] === MAP) bases.push(String.fromCharCode(code));
+  }
+  for (const [from, to] of CANDIDATE_RANGES) {
+    for (let code = from; code <= to; code++) {
+      if (classes[code] !== MARK_CLASS) continue;
+      const mark = String.fromCharCode(code);
+      if (mark.normalize('NFKC') === mark && bases.every((base) => (base + mark).normalize('NFKC') === base.normalize('NFKC') + mark)) classes[code] = LONE_MARK;
+    }
+  }
   // The two characters above the table that news text does carry.
   const ideographicSpace = classify(0x3000);
   const byteOrderMark = classify(0xfeff);
@@ -101,6 +116,8 @@ export function createFastFold(reference: (text: string) => string): FastFold {
       let cls = classOf(code);
       if (cls === MARK_CLASS) {
         if (!composed) return undefined;
+        cls = REMOVE;
+      } else if (cls === LONE_MARK) {
         cls = REMOVE;
       }
       switch (cls) {

@@ -200,11 +200,6 @@ function formsOfNewWord(word: string): WordForms {
   return { tokens, tokenCount: tokens.length, figures, terms: undefined, termNumbers: undefined, topicOpening: TOPIC_FORMS_UNKNOWN, topicToken: '', topicTokens: undefined };
 }
 
-/** The forms of one raw word (see raw-words.ts). */
-export function formsOfRawWord(word: string): WordForms {
-  return wordTable.get(word, 0, word.length, formsOfNewWord);
-}
-
 /** The forms of the raw word text[start, end), without building the word when it is known. */
 export function formsOfRawWordAt(text: string, start: number, end: number): WordForms {
   return wordTable.get(text, start, end, formsOfNewWord);

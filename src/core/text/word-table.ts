@@ -10,7 +10,7 @@ const EMPTY = 0;
 const INITIAL_SLOTS = 1 << 14;
 
 /** FNV-1a over the UTF-16 code units of text[start, end). */
-export function hashRange(text: string, start: number, end: number): number {
+function hashRange(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash;
