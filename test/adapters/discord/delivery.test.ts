@@ -127,6 +127,23 @@ describe('Discord delivery against the fake REST API', () => {
     expect(fake.requests.length - before).toBe(1);
   });
 
+  it('given more than 50 requests with the bot token in a second then a global 429, and routes without the token are not counted', async () => {
+    const frozen = await FakeDiscord.start({ now: () => Date.parse('2026-11-30T08:00:00.000Z') });
+    try {
+      const room = seedNewsroom(frozen);
+      const get = (path: string, auth: boolean) => fetch(`${frozen.apiUrl}/v10${path}`, auth ? { headers: { authorization: `Bot ${frozen.token}` } } : {});
+      for (let i = 0; i < 50; i++) expect((await get('/gateway/bot', true)).status).toBe(200);
+      expect((await get('/gateway', false)).status).toBe(200);
+      const limited = await get('/gateway/bot', true);
+      expect([limited.status, limited.headers.get('x-ratelimit-global'), limited.headers.get('x-ratelimit-scope')]).toEqual([429, 'true', 'global']);
+      expect(await limited.json()).toMatchObject({ global: true, retry_after: 1 });
+      const error = await failure(createDiscordDelivery({ rest: new DiscordRest({ token: frozen.token, apiUrl: frozen.apiUrl }), logger: silentLogger() }).send(room.news.id, body));
+      expect([error.kind, error.global]).toEqual(['rate_limited', true]);
+    } finally {
+      await frozen.close();
+    }
+  });
+
   it('given a body over Discord\'s limits then bad_payload, and a plain-text fallback within them', async () => {
     const tooLong = { content: 'x'.repeat(2001), embeds: [{ title: 'ok', description: 'y'.repeat(5000) }], allowed_mentions: { parse: [] } };
     const send = sender();

@@ -38,10 +38,30 @@ export class RateLimits {
   readonly #buckets = new Map<string, BucketState>();
   #scripted: Array<ScriptedLimit & { left: number }> = [];
   #globalUntil = 0;
+  /** Discord's global limit: 50 requests a second per bot token, interaction endpoints excepted. */
+  #globalRule: BucketRule = { limit: 50, windowMs: 1_000 };
+  #globalHits: number[] = [];
 
   /** A bucket for a route (`POST /channels/:id/messages`), per major parameter. */
   setRule(methodAndRoute: string, rule: BucketRule): void {
     this.#rules.set(methodAndRoute, rule);
+  }
+
+  setGlobalRule(rule: BucketRule): void {
+    this.#globalRule = rule;
+  }
+
+  /**
+   * Counts a request made with the bot token against the global limit; the refusal when it is
+   * spent. Interaction callbacks and webhook follow-ups are not counted, as on Discord.
+   */
+  checkGlobal(now: number): LimitVerdict['refusal'] | undefined {
+    this.#globalHits = this.#globalHits.filter((at) => at > now - this.#globalRule.windowMs);
+    if (this.#globalHits.length >= this.#globalRule.limit) {
+      return { retryAfterMs: (this.#globalHits[0] ?? now) + this.#globalRule.windowMs - now, global: true, scope: 'global' };
+    }
+    this.#globalHits.push(now);
+    return undefined;
   }
 
   script(limit: ScriptedLimit): void {

@@ -126,7 +126,8 @@ function dispatch(fake: FakeDiscord, matched: Route, ctx: Context, authorization
   if (matched.auth && authorization !== `Bot ${fake.token}`) return error(401, 0, '401: Unauthorized');
   if (ctx.params['app'] !== undefined && ctx.params['app'] !== fake.applicationId) return matched.auth ? error(403, 50001, 'Missing Access') : error(404, 10015, 'Unknown Webhook');
   const major = matched.major ? (ctx.params[matched.major] ?? '') : '';
-  const verdict = fake.limits.check(ctx.method, matched.template, major, fake.now());
+  const globalRefusal = matched.auth ? fake.limits.checkGlobal(fake.now()) : undefined;
+  const verdict = globalRefusal ? { headers: {}, refusal: globalRefusal } : fake.limits.check(ctx.method, matched.template, major, fake.now());
   if (verdict.refusal) {
     const { retryAfterMs, global, scope } = verdict.refusal;
     return {
