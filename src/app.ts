@@ -12,6 +12,7 @@ import { createRouter, type Router } from './commands/router.ts';
 import type { Config } from './config.ts';
 import { formatTopicErrors, loadTopics } from './core/topics/load.ts';
 import { StoreDigestComposer } from './digest/compose.ts';
+import { ExclusiveSender } from './delivery/exclusive-sender.ts';
 import { Sender } from './delivery/sender.ts';
 import type { Logger } from './logger.ts';
 import { ingestContent } from './pipeline/ingest.ts';
@@ -130,7 +131,7 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
     requestShutdown: (reason) => requestShutdown(reason),
   };
   const adapters: Adapter[] = [];
-  const senders = new Map<Platform, Sender>();
+  const senders = new Map<Platform, ExclusiveSender>();
   let scheduler: DigestScheduler | null = null;
   let sources: SourcesRuntime | null = null;
   let stopping: Promise<void> | null = null;
@@ -165,8 +166,9 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
           await adapter.notifyPermanentFailure?.(failure);
         },
       });
-      senders.set(adapter.platform, sender);
-      sender.start();
+      const exclusive = new ExclusiveSender({ sender, roles: core.store, log: logger });
+      senders.set(adapter.platform, exclusive);
+      await exclusive.start();
     }
     const topicNames = (topicId: string) => core.topics.catalog.get(topicId)?.name;
     scheduler = new DigestScheduler({

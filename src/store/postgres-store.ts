@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { StoreError } from './errors.ts';
 import type { StoreSchema } from './schema.ts';
+import { PostgresRoles, type PostgresRolesOptions } from './roles.ts';
 import { migratedStore, SqlStore, type StoreClock } from './sql-store.ts';
 
 export interface PostgresStoreOptions {
@@ -32,6 +33,8 @@ export interface PostgresStoreOptions {
    * uses it instead of opening its own and leaves it open on `close()`.
    */
   pool?: pg.Pool;
+  /** How held roles (the sender of each platform) are checked; see roles.ts. */
+  roles?: PostgresRolesOptions;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -112,6 +115,6 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     }
   }
   const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
-  const store = new SqlStore(db, 'postgres', { clock: options.clock, ownsDatabase: ownsPool });
+  const store = new SqlStore(db, 'postgres', { clock: options.clock, ownsDatabase: ownsPool, roles: new PostgresRoles(pool, options.roles) });
   return migratedStore(store);
 }

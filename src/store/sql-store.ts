@@ -35,6 +35,7 @@ import * as subscriptions from './sql/subscriptions.ts';
 import type { AlertSettings, NewSource, SourceRecord, SourceState } from './source-records.ts';
 import { SqliteRunWriter } from './sql/sqlite-runs.ts';
 import { timeOrderedIds } from './ids.ts';
+import { InProcessRoles, type RoleLease, type RoleLocks } from './roles.ts';
 
 /** Time source for the store's own bookkeeping (`createdAt`, `updatedAt`); injected for tests. */
 export interface StoreClock {
@@ -47,6 +48,8 @@ export interface SqlStoreOptions {
   clock?: StoreClock;
   /** False leaves the connection (a caller's pool) open on `close()`. */
   ownsDatabase?: boolean;
+  /** Exclusive roles among processes; default: held in this process only (one-process SQLite). */
+  roles?: RoleLocks;
   /** SQLite: the better-sqlite3 handle behind Kysely, for the prepared-statement hot paths. */
   sqlite?: Database.Database;
 }
@@ -70,11 +73,13 @@ export class SqlStore implements Store {
   #closed = false;
 
   readonly #ownsDatabase: boolean;
+  readonly #roles: RoleLocks;
 
   constructor(db: Kysely<StoreSchema>, engine: SqlEngine, options: SqlStoreOptions = {}) {
     const clock = options.clock ?? systemClock;
     this.engine = engine;
     this.#ownsDatabase = options.ownsDatabase ?? true;
+    this.#roles = options.roles ?? new InProcessRoles();
     this.#clock = clock;
     this.#ctx = {
       db,
@@ -102,6 +107,7 @@ export class SqlStore implements Store {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    await this.#roles.close();
     if (this.#ownsDatabase) await this.#ctx.db.destroy();
   }
 
@@ -244,6 +250,9 @@ export class SqlStore implements Store {
   }
   markItemsSeen(sourceId: string, keys: readonly string[], seenAt: string): Promise<string[]> {
     return sources.markItemsSeen(this.#ctx, sourceId, keys, seenAt);
+  }
+  tryAcquireRole(role: string): Promise<RoleLease | null> {
+    return this.#roles.tryAcquire(role);
   }
   forgetItems(sourceId: string, keys: readonly string[]): Promise<void> {
     return sources.forgetItems(this.#ctx, sourceId, keys);

@@ -20,6 +20,7 @@ import type {
   SubscriptionRecord,
 } from './records.ts';
 import type { Article } from '../core/types.ts';
+import type { RoleLease } from './roles.ts';
 import type { AlertSettings, NewSource, SourceRecord, SourceState } from './source-records.ts';
 
 export interface ArticleQuery {
@@ -144,6 +145,11 @@ export interface Store {
   listDueSources(now: string, limit: number): Promise<SourceRecord[]>;
   /** Records item keys (guid, URL or title+date hash) as seen; returns the ones never seen before. */
   markItemsSeen(sourceId: string, keys: readonly string[], seenAt: string): Promise<string[]>;
+  /**
+   * Takes an exclusive role among the processes sharing this store (`sender:telegram`), or null
+   * while another process holds it. See roles.ts.
+   */
+  tryAcquireRole(role: string): Promise<RoleLease | null>;
   /** Forgets item keys marked seen, so the next poll offers them again (their ingestion failed). */
   forgetItems(sourceId: string, keys: readonly string[]): Promise<void>;
   /** Turns breaking alerts on (or off with null) for a subscription. */
