@@ -12,8 +12,8 @@ import { createRouter, type Router } from './commands/router.ts';
 import type { Config } from './config.ts';
 import { formatTopicErrors, loadTopics } from './core/topics/load.ts';
 import { StoreDigestComposer } from './digest/compose.ts';
-import { ExclusiveSender } from './delivery/exclusive-sender.ts';
 import { Sender } from './delivery/sender.ts';
+import { ExclusiveRole } from './exclusive-role.ts';
 import type { Logger } from './logger.ts';
 import { ingestContent } from './pipeline/ingest.ts';
 import { createCommandServices } from './pipeline/services.ts';
@@ -108,6 +108,8 @@ export interface RunningApp {
 export interface StartOptions {
   clock?: Clock;
   console: ConsoleStreams;
+  /** How often a process standing by asks again for a role another process holds (15 s). */
+  roleRetryMs?: number;
   /** Test seam: replaces the adapters of this build. */
   factories?: Partial<Record<Platform, AdapterFactory>>;
 }
@@ -131,7 +133,12 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
     requestShutdown: (reason) => requestShutdown(reason),
   };
   const adapters: Adapter[] = [];
-  const senders = new Map<Platform, ExclusiveSender>();
+  const senders = new Map<Platform, Sender>();
+  // Work one process at a time may do (see exclusive-role.ts): each platform's sender, and
+  // receiving a platform's updates where only one connection may (Discord's gateway, Telegram's
+  // long polling).
+  const senderRoles: ExclusiveRole[] = [];
+  const adapterRuns = new Map<Adapter, { stop(): Promise<void> }>();
   let scheduler: DigestScheduler | null = null;
   let sources: SourcesRuntime | null = null;
   let stopping: Promise<void> | null = null;
@@ -140,8 +147,8 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
     stopping ??= (async () => {
       await sources?.stop();
       await scheduler?.stop();
-      for (const adapter of adapters) await adapter.stop();
-      await Promise.all([...senders.values()].map((sender) => sender.stop()));
+      for (const adapter of adapters) await (adapterRuns.get(adapter) ?? adapter).stop();
+      await Promise.all(senderRoles.map((role) => role.stop()));
       await core.close();
       logger.info({ event: 'shutdown' }, 'stopped');
     })();
@@ -166,9 +173,10 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
           await adapter.notifyPermanentFailure?.(failure);
         },
       });
-      const exclusive = new ExclusiveSender({ sender, roles: core.store, log: logger });
-      senders.set(adapter.platform, exclusive);
-      await exclusive.start();
+      senders.set(adapter.platform, sender);
+      const role = new ExclusiveRole({ role: `sender:${adapter.platform}`, work: { lead: () => sender.start(), yield: () => sender.stop() }, roles: core.store, log: logger, retryEveryMs: options.roleRetryMs });
+      senderRoles.push(role);
+      await role.start();
     }
     const topicNames = (topicId: string) => core.topics.catalog.get(topicId)?.name;
     scheduler = new DigestScheduler({
@@ -178,7 +186,27 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
       log: logger,
       onEnqueued: (platforms) => platforms.forEach((platform) => senders.get(platform)?.notify()),
     });
-    for (const adapter of adapters) await adapter.start();
+    for (const adapter of adapters) {
+      const exclusive = adapter.exclusiveRole;
+      if (!exclusive) {
+        await adapter.start();
+        continue;
+      }
+      const role = new ExclusiveRole({
+        role: exclusive,
+        roles: core.store,
+        log: logger,
+        retryEveryMs: options.roleRetryMs,
+        work: {
+          lead: () => adapter.start(),
+          yield: () => adapter.stop(),
+          // A platform client is not restarted in place: a fresh process stands by again.
+          lost: async () => requestShutdown(`lost the role ${exclusive}`),
+        },
+      });
+      adapterRuns.set(adapter, role);
+      await role.start();
+    }
     scheduler.start();
     if (config.sourcesPolling) {
       sources = await startSources({ contentDir: config.contentDir, allowPrivate: config.sourcesAllowPrivate, store: core.store, topics: core.topics.compiled, topicNames: (id) => core.topics.catalog.get(id)?.name, clock, logger, onEnqueued: (platforms) => platforms.forEach((platform) => senders.get(platform)?.notify()) });

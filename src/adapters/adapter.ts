@@ -41,6 +41,11 @@ export interface Adapter {
    * adapter can let the chat's admins know, where the platform gives it somewhere to say so.
    */
   notifyPermanentFailure?(failure: PermanentFailure): Promise<void>;
+  /**
+   * A store role (see src/exclusive-role.ts) the adapter must hold to receive updates, when the
+   * platform lets only one connection receive them: the others stand by and take over.
+   */
+  readonly exclusiveRole?: string;
   /** Begins receiving commands; resolves once the adapter is listening. */
   start(): Promise<void>;
   /** Stops receiving; in-flight commands finish first. */

@@ -161,6 +161,14 @@ describe('fake Bot API: updates', () => {
     expect((await call('getUpdates')).status).toBe(200);
   });
 
+  it('ends a held long poll with 409 when a second poller asks, as Telegram does with two instances of a bot', async () => {
+    const first = call('getUpdates', { timeout: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = call('getUpdates', { timeout: 0 });
+    expect((await first).body).toMatchObject({ ok: false, error_code: 409, description: expect.stringContaining('terminated by other getUpdates request') });
+    expect((await second).status).toBe(200);
+  });
+
   it('accepts one answer per button press', async () => {
     now += 10_000;
     await send(aliceChat.id, 'pick', { reply_markup: { inline_keyboard: [[{ text: 'A', callback_data: 'a' }]] } });

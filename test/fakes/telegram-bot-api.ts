@@ -68,6 +68,8 @@ export class FakeTelegramBotApi {
   #updates: Update[] = [];
   #nextUpdateId = 1;
   #polls = new Set<() => void>();
+  /** Ends the long poll being held with Telegram's 409 (a second poller arrived). */
+  #terminateHeld: (() => void) | null = null;
   #webhook: WebhookPusher | null = null;
   #callbacks = new Map<string, { answered: boolean }>();
   #callbackSeq = 0;
@@ -291,17 +293,29 @@ export class FakeTelegramBotApi {
     // Asking from an offset confirms every update before it: they are never sent again.
     if (offset > 0) this.#updates = this.#updates.filter((update) => update.update_id >= offset);
     const take = (): Update[] => (offset < 0 ? this.#updates.slice(offset) : this.#updates).slice(0, limit);
+    // Telegram serves one poller per bot: a request arriving while another is held ends the held
+    // one with 409, which is how a second instance of a bot shows up.
+    this.#terminateHeld?.();
     const ready = take();
     if (ready.length > 0 || timeoutMs === 0) return ready;
-    return new Promise((resolve) => {
-      const release = (): void => {
+    return new Promise((resolve, reject) => {
+      const settle = (): void => {
         clearTimeout(timer);
         this.#polls.delete(release);
+        if (this.#terminateHeld === terminate) this.#terminateHeld = null;
         request.off('close', release);
+      };
+      const release = (): void => {
+        settle();
         resolve(take());
+      };
+      const terminate = (): void => {
+        settle();
+        reject(new ApiFailure({ error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' }));
       };
       const timer = setTimeout(release, timeoutMs);
       this.#polls.add(release);
+      this.#terminateHeld = terminate;
       // A client that gives up (the bot stopping) ends its hold.
       request.on('close', release);
     });

@@ -32,6 +32,11 @@ export interface DiscordAdapterOptions {
 
 export class DiscordAdapter implements Adapter {
   readonly platform = 'discord' as const;
+  /**
+   * Every session of a bot on a shard receives every interaction, so two processes would both
+   * answer; one holds the gateway, the others stand by.
+   */
+  readonly exclusiveRole = 'discord:gateway';
   readonly sender: PlatformSender;
   readonly client: Client;
   /** REST for everything outside interactions (digests, DM channels, admin notices). */

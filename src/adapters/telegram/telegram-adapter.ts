@@ -66,6 +66,11 @@ export class TelegramAdapter implements Adapter {
   readonly #queues: ChatQueues;
   readonly #handler: UpdateHandler;
   readonly #outbound: Outbound;
+  /**
+   * Long polling: Telegram answers a second `getUpdates` caller with 409, so one process polls and
+   * the others stand by. Webhook mode needs no role: updates reach whichever process serves them.
+   */
+  readonly exclusiveRole?: string;
   #polling: Promise<void> | null = null;
   #webhook: WebhookServer | null = null;
   #stopping = false;
@@ -77,6 +82,7 @@ export class TelegramAdapter implements Adapter {
     if (!topics) throw new Error('the Telegram adapter needs the topic catalog');
     this.#runtime = runtime;
     this.#options = options;
+    if (!config.webhook) this.exclusiveRole = 'telegram:updates';
     this.#log = runtime.logger.child({ platform: 'telegram' });
     this.bot = new Telegraf(config.token, {
       // Answers through the webhook response would hide Telegram's errors from us.
