@@ -144,8 +144,8 @@ export class DiscordAdapter implements Adapter {
       destination = subscription.chat.chatId;
     } else {
       const chat = await store.getChat(subscription.chat);
-      const guild = chat?.guildId ? this.client.guilds.cache.get(chat.guildId) : undefined;
-      destination = guild?.systemChannelId && guild.systemChannelId !== failure.targetId ? guild.systemChannelId : null;
+      const systemChannelId = chat?.guildId ? await this.#systemChannelOf(chat.guildId) : null;
+      destination = systemChannelId && systemChannelId !== failure.targetId ? systemChannelId : null;
     }
     if (!destination) {
       this.#log.warn({ event: 'discord.admin_notice_skipped', targetId: failure.targetId, subscriptionId: failure.subscriptionId }, 'no channel to tell the admins in');
@@ -158,6 +158,22 @@ export class DiscordAdapter implements Adapter {
     } catch (error) {
       // Once: a notice that cannot be delivered is logged, never queued again (no loops).
       this.#log.warn({ event: 'discord.admin_notice_failed', targetId: failure.targetId, channelId: destination, err: error }, 'could not tell the admins');
+    }
+  }
+
+  /**
+   * The server's system channel: from the gateway's cache, or over REST in a process that does
+   * not hold the gateway session (it stands by while another process receives interactions).
+   */
+  async #systemChannelOf(guildId: string): Promise<string | null> {
+    const cached = this.client.guilds.cache.get(guildId);
+    if (cached) return cached.systemChannelId;
+    try {
+      const guild = await this.rest.get<{ system_channel_id?: string | null }>(`/guilds/${guildId}`);
+      return guild.system_channel_id ?? null;
+    } catch (error) {
+      this.#log.warn({ event: 'discord.guild_lookup_failed', guildId, err: error }, 'could not read the server to find its system channel');
+      return null;
     }
   }
 

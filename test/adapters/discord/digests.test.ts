@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DiscordAdapter } from '../../../src/adapters/discord/discord-adapter.ts';
 import { startApp } from '../../../src/app.ts';
 import { loadConfig } from '../../../src/config.ts';
 import type { Article } from '../../../src/core/types.ts';
@@ -149,6 +150,22 @@ describe('an admin\'s subscription', () => {
 });
 
 describe('a personal subscription', () => {
+  it('given a process that does not hold the gateway then the admins are still told, in the system channel read over REST', async () => {
+    const briefs = h.fake.addChannel(h.world.guild, 'briefs');
+    h.fake.gateway.dispatch('CHANNEL_CREATE', { id: briefs.id, type: 0, name: 'briefs', guild_id: h.world.guild.id, position: 10, permission_overwrites: [], parent_id: null });
+    h.clock.set('2026-12-02T08:00:00.000Z');
+    expect(await run(h.world.owner, briefs, 'subscribe', { topic: 'iraq-us-relations', time: '10:00', timezone: 'UTC' })).toMatch(/^Subscribed/);
+    const [subscription] = await h.store.listSubscriptions({ platform: 'discord', chatId: briefs.id });
+    expect(subscription?.targetId).toBe(briefs.id);
+    // Built like the running adapter, never logged in: its guild cache is empty.
+    const standby = new DiscordAdapter({ config: h.config, router: h.router, store: h.store, clock: h.clock, logger: h.log.logger, topics: h.topics.catalog, requestShutdown: () => undefined });
+    const before = h.fake.channelMessages(h.world.general.id).length;
+    await standby.notifyPermanentFailure({ platform: 'discord', targetId: briefs.id, kind: 'forbidden', reason: 'forbidden: code 50013', permission: 'Embed Links', subscriptionId: subscription?.id ?? null, pausedSubscriptions: 1, droppedMessages: 0 });
+    const notices = h.fake.channelMessages(h.world.general.id).slice(before);
+    expect(notices.map((notice) => notice.content)).toEqual([`Digests to <#${briefs.id}> are paused: the bot lacks the Embed Links permission there. An admin can fix this and subscribe again.`]);
+    expect(h.fake.requests.some((request) => request.method === 'GET' && request.path === `/guilds/${h.world.guild.id}`)).toBe(true);
+  });
+
   it('is delivered in a DM channel the bot opens', async () => {
     h.clock.set('2026-12-01T09:50:00.000Z');
     await run(h.world.member, null, 'subscribe', { topic: 'iraq-us-relations', time: '10:00', timezone: 'UTC' });

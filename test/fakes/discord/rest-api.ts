@@ -9,7 +9,7 @@ import { commandProblems } from './command-rules.ts';
 import { messageJson, type FakeDiscord } from './fake-discord.ts';
 import { EPHEMERAL, INTERACTION, LOADING, type FakeInteraction, type StoredMessage } from './interactions.ts';
 import { errorTree, isEmptyMessage, messageProblems, type FieldProblem } from './message-rules.ts';
-import { CHANNEL, PERM, channelJson, isThread, memberJson } from './model.ts';
+import { CHANNEL, PERM, channelJson, guildJson, isThread, memberJson } from './model.ts';
 
 interface Answer {
   status: number;
@@ -66,6 +66,13 @@ const ROUTES: Route[] = [
     const channel = fake.channels.get(ctx.params['channel'] ?? '');
     if (!channel || (channel.guildId && (fake.permissionsOf(fake.bot.id, channel) & PERM.ViewChannel) === 0n)) return error(404, 10003, 'Unknown Channel');
     return { status: 200, body: channelJson(channel) };
+  }),
+  route('GET', '/guilds/:guild', (fake, ctx) => {
+    const guild = fake.guilds.get(ctx.params['guild'] ?? '');
+    if (!guild) return error(404, 10004, 'Unknown Guild');
+    // The REST guild object carries no channels, threads, members or voice states (GUILD_CREATE does).
+    const { channels: _channels, threads: _threads, members: _members, voice_states: _voice, ...body } = guildJson(guild, [], fake.users);
+    return { status: 200, body };
   }),
   route('GET', '/guilds/:guild/members/:user', (fake, ctx) => {
     const guild = fake.guilds.get(ctx.params['guild'] ?? '');
