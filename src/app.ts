@@ -14,6 +14,7 @@ import { formatTopicErrors, loadTopics } from './core/topics/load.ts';
 import { StoreDigestComposer } from './digest/compose.ts';
 import { Sender } from './delivery/sender.ts';
 import { ExclusiveRole } from './exclusive-role.ts';
+import { HistoryPruner } from './scheduler/history-pruner.ts';
 import type { Logger } from './logger.ts';
 import { ingestContent } from './pipeline/ingest.ts';
 import { createCommandServices } from './pipeline/services.ts';
@@ -141,11 +142,13 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
   const adapterRuns = new Map<Adapter, { stop(): Promise<void> }>();
   let scheduler: DigestScheduler | null = null;
   let sources: SourcesRuntime | null = null;
+  const history = new HistoryPruner({ store: core.store, clock, log: logger, keepDays: config.historyDays });
   let stopping: Promise<void> | null = null;
 
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       await sources?.stop();
+      await history.stop();
       await scheduler?.stop();
       for (const adapter of adapters) await (adapterRuns.get(adapter) ?? adapter).stop();
       await Promise.all(senderRoles.map((role) => role.stop()));
@@ -208,6 +211,7 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
       await role.start();
     }
     scheduler.start();
+    history.start();
     if (config.sourcesPolling) {
       sources = await startSources({ contentDir: config.contentDir, allowPrivate: config.sourcesAllowPrivate, store: core.store, topics: core.topics.compiled, topicNames: (id) => core.topics.catalog.get(id)?.name, clock, logger, onEnqueued: (platforms) => platforms.forEach((platform) => senders.get(platform)?.notify()) });
     }

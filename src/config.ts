@@ -47,6 +47,8 @@ export interface Config {
   sourcesAllowPrivate: boolean;
   /** Poll live sources (feeds and pages). Default: on when a chat platform is configured. */
   sourcesPolling: boolean;
+  /** Days of delivery history (finished digest runs, sent messages) to keep; 0 keeps everything. */
+  historyDays: number;
   /** Non-fatal findings, e.g. an unknown `MOWJAZ_*` variable (probably a typo). */
   warnings: string[];
 }
@@ -89,6 +91,7 @@ const ENV_SCHEMA = z.object({
     z.string().regex(/^postgres(?:ql)?:\/\/\S+$/i, 'must be a postgres:// or postgresql:// URL; leave it unset to use the embedded SQLite store'),
   ),
   MOWJAZ_CONTENT_DIR: optional(z.string()),
+  MOWJAZ_HISTORY_DAYS: optional(z.string().regex(/^\d{1,5}$/, 'must be a whole number of days (0 keeps all history)').transform(Number)),
   MOWJAZ_DEFAULT_LANGUAGE: optional(z.string().transform((value) => value.toLowerCase()).pipe(z.enum(['ar', 'en'], 'must be ar or en'))),
   MOWJAZ_DEFAULT_TIMEZONE: optional(
     z.string().transform((value, ctx) => {
@@ -184,6 +187,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
     sourcesAllowPrivate: vars.SOURCES_ALLOW_PRIVATE ?? false,
     // A console session is local work: it reads no outlet unless asked to.
     sourcesPolling: vars.SOURCES_POLLING ?? Boolean(vars.DISCORD_TOKEN || vars.TELEGRAM_BOT_TOKEN),
+    historyDays: vars.MOWJAZ_HISTORY_DAYS ?? 30,
     warnings,
   };
 }

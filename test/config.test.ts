@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       telegram: null,
       sourcesAllowPrivate: false,
       sourcesPolling: false,
+      historyDays: 30,
       warnings: [],
     });
   });
@@ -53,6 +54,7 @@ describe('loadConfig', () => {
         TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
         SOURCES_ALLOW_PRIVATE: 'yes',
         SOURCES_POLLING: 'off',
+        MOWJAZ_HISTORY_DAYS: '90',
       },
       { cwd: '/srv/mowjaz' },
     );
@@ -71,8 +73,14 @@ describe('loadConfig', () => {
       },
       sourcesAllowPrivate: true,
       sourcesPolling: false,
+      historyDays: 90,
       warnings: [],
     });
+  });
+
+  it('given MOWJAZ_HISTORY_DAYS that is not a whole number then it names the variable', () => {
+    expect(() => loadConfig({ MOWJAZ_HISTORY_DAYS: '-3' })).toThrow(/MOWJAZ_HISTORY_DAYS: must be a whole number of days/);
+    expect(loadConfig({ MOWJAZ_HISTORY_DAYS: '0' }).historyDays).toBe(0);
   });
 
   it('given blank values (KEY= in a .env file) then they count as unset', () => {

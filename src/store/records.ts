@@ -175,3 +175,13 @@ export interface DigestRunCommit {
    */
   notBefore?: string;
 }
+
+/** What `pruneDeliveryHistory` removed. */
+export interface PrunedHistory {
+  /** Digest runs removed, with their messages. */
+  runs: number;
+  /** One-off messages (notices, alerts) removed. */
+  messages: number;
+  /** Shared renders no message or run refers to any more. */
+  renders: number;
+}

@@ -17,6 +17,7 @@ import type {
   NewSubscription,
   OutboxDelivery,
   OutboxMessage,
+  PrunedHistory,
   Platform,
   StoredArticle,
   StoryRecord,
@@ -250,6 +251,9 @@ export class SqlStore implements Store {
   }
   markItemsSeen(sourceId: string, keys: readonly string[], seenAt: string): Promise<string[]> {
     return sources.markItemsSeen(this.#ctx, sourceId, keys, seenAt);
+  }
+  pruneDeliveryHistory(before: string): Promise<PrunedHistory> {
+    return outbox.pruneDeliveryHistory(this.#ctx, before);
   }
   tryAcquireRole(role: string): Promise<RoleLease | null> {
     return this.#roles.tryAcquire(role);

@@ -15,6 +15,7 @@ import type {
   NewSubscription,
   OutboxDelivery,
   OutboxMessage,
+  PrunedHistory,
   StoredArticle,
   StoryRecord,
   SubscriptionRecord,
@@ -131,6 +132,8 @@ export interface Store {
   /** Gives up on a message (permanent failure) and on the rest of its target's pending messages when `dropTarget`. */
   markFailed(id: string, error: string, options?: { dropTarget?: boolean }): Promise<number>;
   countOutbox(status?: OutboxMessage['status']): Promise<number>;
+  /** Forgets delivery history older than `before` (finished runs, sent or failed messages, unused renders). */
+  pruneDeliveryHistory(before: string): Promise<PrunedHistory>;
 
   // Live sources and breaking alerts --------------------------------------------------------------
   /** Creates a source, or updates its definition keeping its polling state (validators, failures, pause). */

@@ -1,5 +1,5 @@
 /** The persistent outbox the sender drains. */
-import type { OutboxDelivery, OutboxMessage, Platform } from '../records.ts';
+import type { OutboxDelivery, OutboxMessage, Platform, PrunedHistory } from '../records.ts';
 import { sql } from 'kysely';
 import type { SqlContext } from './context.ts';
 import { chunked } from './context.ts';
@@ -165,6 +165,33 @@ export async function markFailed(ctx: SqlContext, id: string, error: string, opt
       .where('status', '=', PENDING)
       .executeTakeFirst();
     return 1 + Number(dropped.numUpdatedRows);
+  });
+}
+
+/**
+ * Forgets delivery history older than `before`: digest runs scheduled before it with nothing left
+ * pending (their messages go with them), sent or failed one-off messages created before it, and
+ * renders nothing refers to any more. A run's identity only guards its own instant, which the
+ * subscription left behind long ago, so removing it cannot make a digest go out twice.
+ */
+export async function pruneDeliveryHistory(ctx: SqlContext, before: string): Promise<PrunedHistory> {
+  return inTransaction(ctx.db, ctx.engine, async (trx) => {
+    const runs = await trx
+      .deleteFrom('digest_runs')
+      .where('scheduled_for', '<', before)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('outbox').select(sql.lit(1).as('one')).whereRef('outbox.run_id', '=', 'digest_runs.id').where('outbox.status', '=', PENDING))),
+      )
+      .executeTakeFirst();
+    const messages = await trx.deleteFrom('outbox').where('run_id', 'is', null).where('status', 'in', [sql.lit('sent'), sql.lit('failed')]).where('created_at', '<', before).executeTakeFirst();
+    // One pass over each referring table rather than a probe per render: outbox.render_id has no index.
+    const renders = await trx
+      .deleteFrom('digest_renders')
+      .where('created_at', '<', before)
+      .where('id', 'not in', (eb) => eb.selectFrom('outbox').select('render_id').where('render_id', 'is not', null).$narrowType<{ render_id: string }>())
+      .where('id', 'not in', (eb) => eb.selectFrom('digest_runs').select('render_id').where('render_id', 'is not', null).$narrowType<{ render_id: string }>())
+      .executeTakeFirst();
+    return { runs: Number(runs.numDeletedRows), messages: Number(messages.numDeletedRows), renders: Number(renders.numDeletedRows) };
   });
 }
 

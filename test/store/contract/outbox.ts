@@ -25,6 +25,36 @@ export function outboxContract(ctx: ContractContext): void {
       expect(await store.countOutbox('pending')).toBe(0);
     });
 
+    test('pruneDeliveryHistory forgets finished runs, sent or failed one-off messages and unused renders, and keeps anything pending', async () => {
+      const store = ctx.store();
+      const done = await store.upsertSubscription(newSubscription());
+      const waiting = await store.upsertSubscription(newSubscription({ chat: { platform: 'telegram', chatId: '2' }, targetId: '2' }));
+      const doneRender = await renderFor(store, 'done');
+      const waitingRender = await renderFor(store, 'waiting');
+      await store.commitDigestRuns([commitFor(done, doneRender.id), commitFor(waiting, waitingRender.id)]);
+      await store.enqueueMessages([{ platform: 'telegram', targetId: '3', payload: { text: 'notice' } }], T0);
+      await store.enqueueMessages([{ platform: 'telegram', targetId: '4', payload: { text: 'later' } }], at(10));
+      for (const delivery of await store.nextDeliveries('telegram', at(1), 10)) {
+        if (delivery.subscriptionId === done.id || delivery.targetId === '3') await store.markSent(delivery.id, at(1));
+      }
+      for (const delivery of await store.nextDeliveries('telegram', at(1), 10)) {
+        if (delivery.subscriptionId === done.id) await store.markSent(delivery.id, at(1));
+      }
+      expect(await store.countOutbox('sent')).toBe(3);
+
+      expect(await store.pruneDeliveryHistory('2000-01-01T00:00:00.000Z')).toEqual({ runs: 0, messages: 0, renders: 0 });
+      expect(await store.pruneDeliveryHistory('2100-01-01T00:00:00.000Z')).toEqual({ runs: 1, messages: 1, renders: 1 });
+      expect(await store.countOutbox('sent')).toBe(0);
+      expect(await store.countOutbox('pending')).toBe(3);
+      const left = await store.nextDeliveries('telegram', at(20), 10);
+      expect(left.map((d) => [d.subscriptionId ?? d.targetId, d.seq])).toEqual([
+        [waiting.id, 0],
+        ['4', 0],
+      ]);
+      expect(left[0]?.body).toEqual(waitingRender.payloads[0]);
+      expect(await store.pruneDeliveryHistory('2100-01-01T00:00:00.000Z')).toEqual({ runs: 0, messages: 0, renders: 0 });
+    });
+
     test('a message in backoff holds back the rest of its run but not other runs', async () => {
       const store = ctx.store();
       const a = await store.upsertSubscription(newSubscription());
