@@ -15,15 +15,8 @@ import { createLogger } from '../src/logger.ts';
 import { createPostgresPool } from '../src/store/postgres-store.ts';
 import { FakeTelegramBotApi } from './fakes/telegram-bot-api.ts';
 import { privateChat, userNamed } from './fakes/telegram/updates.ts';
+import { until } from './support/event-log.ts';
 import { describeWithPostgres, postgresUrl } from './support/services.ts';
-
-const until = async (check: () => boolean, ms = 10_000): Promise<void> => {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 
 describeWithPostgres('several processes on one PostgreSQL store', () => {
   const schema = `mowjaz_test_${randomBytes(6).toString('hex')}`;
@@ -69,15 +62,15 @@ describeWithPostgres('several processes on one PostgreSQL store', () => {
 
     const omar = userNamed(501, 'Omar');
     fake.userSays(privateChat(omar), omar, '/topics');
-    await until(() => fake.botMessages(omar.id).length > 0);
+    await until(() => fake.botMessages(omar.id).length > 0, 10_000);
     expect(fake.calls.filter((call) => call.method === 'getUpdates' && call.errorCode === 409)).toEqual([]);
 
     await first.app.stop();
     apps.splice(apps.indexOf(first.app), 1);
-    await until(() => roleEvents(second.events, 'role.leading').length === 2);
+    await until(() => roleEvents(second.events, 'role.leading').length === 2, 10_000);
     const answered = fake.botMessages(omar.id).length;
     fake.userSays(privateChat(omar), omar, '/topics');
-    await until(() => fake.botMessages(omar.id).length > answered);
+    await until(() => fake.botMessages(omar.id).length > answered, 10_000);
     // The stopped process's last long poll may still be held by the server and end with 409
     // when the new poller asks; the new poller itself must never be told to go away.
     expect(second.events.filter((line) => line['event'] === 'telegram.polling_lost')).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LogFields } from '../src/delivery/event-log.ts';
 import { ExclusiveRole, type ExclusiveWork } from '../src/exclusive-role.ts';
 import { InProcessRoles, type RoleLease } from '../src/store/roles.ts';
+import { recordingEventLog, until } from './support/event-log.ts';
 
 /** Work that only records what it was told. */
 function recordingWork(extra: Partial<ExclusiveWork> = {}) {
@@ -21,20 +21,6 @@ function recordingWork(extra: Partial<ExclusiveWork> = {}) {
   return { calls, state, work };
 }
 
-function recordingLog() {
-  const events: string[] = [];
-  const record = (fields: LogFields): void => void events.push(fields.event);
-  return { events, log: { debug: record, info: record, warn: record, error: record } };
-}
-
-const until = async (check: () => boolean, ms = 2_000): Promise<void> => {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-};
-
 const lease = (role: string, lost: Promise<void> = new Promise<void>(() => undefined)): RoleLease => ({ role, lost, release: async () => undefined });
 
 describe('ExclusiveRole', () => {
@@ -42,14 +28,14 @@ describe('ExclusiveRole', () => {
     const roles = new InProcessRoles();
     const store = { tryAcquireRole: (role: string) => roles.tryAcquire(role) };
     const [a, b] = [recordingWork(), recordingWork()];
-    const logB = recordingLog();
-    const first = new ExclusiveRole({ role: 'sender:telegram', work: a.work, roles: store, log: recordingLog().log, retryEveryMs: 10 });
+    const logB = recordingEventLog();
+    const first = new ExclusiveRole({ role: 'sender:telegram', work: a.work, roles: store, log: recordingEventLog().log, retryEveryMs: 10 });
     const second = new ExclusiveRole({ role: 'sender:telegram', work: b.work, roles: store, log: logB.log, retryEveryMs: 10 });
     await first.start();
     await second.start();
     expect([first.leading, second.leading, a.state.running, b.state.running]).toEqual([true, false, true, false]);
     await new Promise((resolve) => setTimeout(resolve, 40));
-    expect(logB.events.filter((event) => event === 'role.standby')).toHaveLength(1);
+    expect(logB.events().filter((event) => event === 'role.standby')).toHaveLength(1);
 
     await first.stop();
     expect(a.calls).toEqual(['lead', 'yield']);
@@ -69,12 +55,12 @@ describe('ExclusiveRole', () => {
       },
     };
     const { calls, state, work } = recordingWork();
-    const { events, log } = recordingLog();
+    const { events, log } = recordingEventLog();
     const exclusive = new ExclusiveRole({ role: 'sender:discord', work, roles: store, log, retryEveryMs: 10 });
     await exclusive.start();
     lose();
     await until(() => !state.running);
-    expect(events).toContain('role.lost');
+    expect(events()).toContain('role.lost');
     await until(() => state.running);
     expect(grants).toBe(2);
     await exclusive.stop();
@@ -86,7 +72,7 @@ describe('ExclusiveRole', () => {
     const store = { tryAcquireRole: async (role: string) => lease(role, new Promise<void>((resolve) => (lose = resolve))) };
     const shutdowns: string[] = [];
     const { calls, work } = recordingWork({ lost: async () => void shutdowns.push('shutdown') });
-    const exclusive = new ExclusiveRole({ role: 'discord:gateway', work, roles: store, log: recordingLog().log, retryEveryMs: 10 });
+    const exclusive = new ExclusiveRole({ role: 'discord:gateway', work, roles: store, log: recordingEventLog().log, retryEveryMs: 10 });
     await exclusive.start();
     lose();
     await until(() => shutdowns.length === 1);
@@ -105,10 +91,10 @@ describe('ExclusiveRole', () => {
       },
     };
     const { state, work } = recordingWork();
-    const { events, log } = recordingLog();
+    const { events, log } = recordingEventLog();
     const exclusive = new ExclusiveRole({ role: 'sender:telegram', work, roles: store, log, retryEveryMs: 10 });
     await exclusive.start();
-    expect(events).toEqual(['role.acquire_failed']);
+    expect(events()).toEqual(['role.acquire_failed']);
     await until(() => state.running);
     await exclusive.stop();
   });
@@ -116,7 +102,7 @@ describe('ExclusiveRole', () => {
   it('given work that fails to start then the role is given back and the error reaches the caller', async () => {
     const roles = new InProcessRoles();
     const store = { tryAcquireRole: (role: string) => roles.tryAcquire(role) };
-    const failing = new ExclusiveRole({ role: 'discord:gateway', work: recordingWork({ lead: () => Promise.reject(new Error('could not connect')) }).work, roles: store, log: recordingLog().log });
+    const failing = new ExclusiveRole({ role: 'discord:gateway', work: recordingWork({ lead: () => Promise.reject(new Error('could not connect')) }).work, roles: store, log: recordingEventLog().log });
     await expect(failing.start()).rejects.toThrow('could not connect');
     expect(await roles.tryAcquire('discord:gateway')).not.toBeNull();
   });

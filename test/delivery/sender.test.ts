@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../src/delivery/delivery-error.ts';
-import type { LogFields } from '../../src/delivery/event-log.ts';
 import { DISCORD_LIMITS, TELEGRAM_LIMITS } from '../../src/delivery/limits.ts';
 import { PlatformRateLimiter } from '../../src/delivery/rate-limiter.ts';
 import { Sender, type PermanentFailure, type SenderOptions } from '../../src/delivery/sender.ts';
 import type { SqlStore } from '../../src/store/sql-store.ts';
 import type { Platform } from '../../src/store/records.ts';
+import { recordingEventLog } from '../support/event-log.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { byTarget, FakePlatform, windowViolations } from './fake-platform.ts';
 import { addSubscription, openTestStore, queueRun } from './outbox-fixtures.ts';
@@ -22,8 +22,7 @@ async function setup(platform: Platform = 'telegram', options: Partial<SenderOpt
   const clock = new FakeClock(START);
   store = await openTestStore(clock);
   const fake = new FakePlatform(platform, clock);
-  const logs: LogFields[] = [];
-  const record = (fields: LogFields): void => void logs.push(fields);
+  const { lines: logs, log } = recordingEventLog();
   const permanent: PermanentFailure[] = [];
   const sender = new Sender({
     store,
@@ -31,7 +30,7 @@ async function setup(platform: Platform = 'telegram', options: Partial<SenderOpt
     clock,
     sleep: clock.sleep,
     random: () => 0.5,
-    log: { debug: record, info: record, warn: record, error: record },
+    log,
     onPermanentFailure: (failure) => void permanent.push(failure),
     ...options,
   });

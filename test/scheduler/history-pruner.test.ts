@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { LogFields } from '../../src/delivery/event-log.ts';
 import { HistoryPruner } from '../../src/scheduler/history-pruner.ts';
-
-function recordingLog() {
-  const events: LogFields[] = [];
-  const record = (fields: LogFields): void => void events.push(fields);
-  return { events, log: { debug: record, info: record, warn: record, error: record } };
-}
+import { recordingEventLog } from '../support/event-log.ts';
 
 const clock = { now: () => new Date('2026-11-30T08:00:00.000Z') };
 
 describe('HistoryPruner', () => {
   it('removes history older than the days kept, and logs what went', async () => {
     const asked: string[] = [];
-    const { events, log } = recordingLog();
+    const { lines: events, log } = recordingEventLog();
     const pruner = new HistoryPruner({ store: { pruneDeliveryHistory: async (before) => (asked.push(before), { runs: 4, messages: 1, renders: 2 }) }, clock, log, keepDays: 30 });
     expect(await pruner.pruneNow()).toEqual({ runs: 4, messages: 1, renders: 2 });
     expect(asked).toEqual(['2026-10-31T08:00:00.000Z']);
@@ -22,7 +16,7 @@ describe('HistoryPruner', () => {
 
   it('given 0 days then it keeps everything and never asks the store', async () => {
     let asked = 0;
-    const pruner = new HistoryPruner({ store: { pruneDeliveryHistory: async () => (asked++, { runs: 0, messages: 0, renders: 0 }) }, clock, log: recordingLog().log, keepDays: 0 });
+    const pruner = new HistoryPruner({ store: { pruneDeliveryHistory: async () => (asked++, { runs: 0, messages: 0, renders: 0 }) }, clock, log: recordingEventLog().log, keepDays: 0 });
     pruner.start();
     expect(await pruner.pruneNow()).toBeNull();
     await pruner.stop();
@@ -31,7 +25,7 @@ describe('HistoryPruner', () => {
 
   it('given the store fails then the failure is logged, nothing throws, and the next pass runs', async () => {
     let calls = 0;
-    const { events, log } = recordingLog();
+    const { lines: events, log } = recordingEventLog();
     const pruner = new HistoryPruner({
       store: {
         pruneDeliveryHistory: async () => {

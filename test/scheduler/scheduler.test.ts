@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LogFields } from '../../src/delivery/event-log.ts';
 import { DigestScheduler, type SchedulerOptions, type SchedulerStore } from '../../src/scheduler/scheduler.ts';
 import type { SqlStore } from '../../src/store/sql-store.ts';
 import { openSqliteStore } from '../../src/store/sqlite-store.ts';
+import { recordingEventLog } from '../support/event-log.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { CountingComposer, ingest, subscribe } from './scheduler-fixtures.ts';
 
@@ -21,10 +21,9 @@ async function setup(options: Partial<SchedulerOptions> = {}) {
   const clock = new FakeClock(CREATED);
   store = await openSqliteStore({ path: ':memory:', clock });
   const composer = new CountingComposer(store);
-  const logs: LogFields[] = [];
-  const record = (fields: LogFields): void => void logs.push(fields);
-  const scheduler = new DigestScheduler({ store, composer, clock, log: { debug: record, info: record, warn: record, error: record }, ...options });
-  return { clock, store, composer, scheduler, logs };
+  const { lines: logs, log } = recordingEventLog();
+  const scheduler = new DigestScheduler({ store, composer, clock, log, ...options });
+  return { clock, store, composer, scheduler, logs, log };
 }
 
 describe('DigestScheduler.tick: grouping and sharing', () => {
@@ -260,7 +259,7 @@ describe('DigestScheduler.tick: quiet hours and bad data', () => {
 
 describe('DigestScheduler.tick: store trouble and waking senders', () => {
   it('given the store fails to advance one late subscription then the others are still handled', async () => {
-    const { clock, store, composer, logs } = await setup();
+    const { clock, store, composer, logs, log } = await setup();
     const stuck = await subscribe(store, { chatId: 'stuck', nextDueAt: DUE });
     const fine = await subscribe(store, { chatId: 'fine', nextDueAt: DUE });
     const failing: SchedulerStore = {
@@ -273,8 +272,7 @@ describe('DigestScheduler.tick: store trouble and waking senders', () => {
         return store.advanceSubscription(id, nextDueAt, lastRunAt);
       },
     };
-    const record = (fields: LogFields): void => void logs.push(fields);
-    const scheduler = new DigestScheduler({ store: failing, composer, clock, log: { debug: record, info: record, warn: record, error: record } });
+    const scheduler = new DigestScheduler({ store: failing, composer, clock, log });
 
     const report = await scheduler.tick(new Date('2026-03-02T12:00:00.000Z'));
 
