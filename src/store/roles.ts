@@ -49,6 +49,9 @@ export interface PostgresRolesOptions {
   checkEveryMs?: number;
 }
 
+/** The advisory-lock key of role `$1`, per schema so that stores in other schemas do not collide. */
+const ROLE_KEY = `hashtext(current_schema() || '.mowjaz.role.' || $1)`;
+
 /** Roles as PostgreSQL session advisory locks, keyed by schema so test schemas do not collide. */
 export class PostgresRoles implements RoleLocks {
   readonly #pool: pg.Pool;
@@ -64,17 +67,23 @@ export class PostgresRoles implements RoleLocks {
     const client = await this.#pool.connect();
     let failed: (error: Error) => void = () => undefined;
     // A checked-out client's errors are not the pool's to swallow; unlistened they end the process.
-    client.on('error', (error) => failed(error));
+    const onError = (error: Error): void => failed(error);
+    client.on('error', onError);
+    // Back to the pool (or destroyed, given an error) without this lease's listener.
+    const giveBack = (error?: Error | true): void => {
+      client.off('error', onError);
+      client.release(error);
+    };
     let locked = false;
     try {
-      const result = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock(hashtext(current_schema() || '.mowjaz.role.' || $1)) as locked`, [role]);
+      const result = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock(${ROLE_KEY}) as locked`, [role]);
       locked = result.rows[0]?.locked === true;
     } catch (error) {
-      client.release(error instanceof Error ? error : true);
+      giveBack(error instanceof Error ? error : true);
       throw error;
     }
     if (!locked) {
-      client.release();
+      giveBack();
       return null;
     }
 
@@ -83,34 +92,35 @@ export class PostgresRoles implements RoleLocks {
     const lost = new Promise<void>((resolve) => {
       markLost = resolve;
     });
-    const end = (error?: Error): void => {
-      if (done) return;
+    /** Ends the lease once; false when it had already ended. */
+    const finish = (): boolean => {
+      if (done) return false;
       done = true;
       clearInterval(check);
       this.#leases.delete(lease);
+      return true;
+    };
+    failed = (error) => {
+      if (!finish()) return;
       // A broken connection is destroyed rather than returned to the pool.
-      client.release(error ?? true);
+      giveBack(error);
       markLost();
     };
-    failed = (error) => end(error);
     const check = setInterval(() => {
-      client.query('select 1').catch((error: unknown) => end(error instanceof Error ? error : new Error(String(error))));
+      client.query('select 1').catch((error: unknown) => failed(error instanceof Error ? error : new Error(String(error))));
     }, this.#checkEveryMs);
     check.unref();
     const lease: RoleLease = {
       role,
       lost,
       release: async () => {
-        if (done) return;
-        done = true;
-        clearInterval(check);
-        this.#leases.delete(lease);
+        if (!finish()) return;
         try {
-          await client.query(`select pg_advisory_unlock(hashtext(current_schema() || '.mowjaz.role.' || $1))`, [role]);
-          client.release();
+          await client.query(`select pg_advisory_unlock(${ROLE_KEY})`, [role]);
+          giveBack();
         } catch (error) {
           // The lock dies with the connection: destroying it is a release too.
-          client.release(error instanceof Error ? error : true);
+          giveBack(error instanceof Error ? error : true);
         }
       },
     };
