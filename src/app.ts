@@ -77,10 +77,7 @@ export async function openCore(config: Config, logger: Logger, clock: Clock = sy
   }
 }
 
-/**
- * The adapters this build has. Discord and Telegram join this list (one line each) when their
- * adapters exist; until then a token for them is a start-up error, not a silent no-op.
- */
+/** The adapters this build has, loaded only when their platform is configured. */
 export function adapterFactories(console: ConsoleStreams): Partial<Record<Platform, AdapterFactory>> {
   return {
     console: async (runtime) => new (await import('./adapters/console/console-adapter.ts')).ConsoleAdapter(runtime, console),

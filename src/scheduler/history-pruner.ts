@@ -17,12 +17,15 @@ export interface HistoryPrunerOptions {
   /** How many days of history to keep; 0 keeps everything (the pruner does nothing). */
   keepDays: number;
   everyMs?: number;
+  /** Delay before the first pass (10 min), so it stays out of start-up and the catch-up tick. */
+  firstAfterMs?: number;
 }
 
 const DAY_MS = 86_400_000;
 
 export class HistoryPruner {
   readonly #options: HistoryPrunerOptions;
+  #first: NodeJS.Timeout | null = null;
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<PrunedHistory | null> | null = null;
 
@@ -30,13 +33,17 @@ export class HistoryPruner {
     this.#options = options;
   }
 
-  /** Prunes now and then every `everyMs` (6 h by default) until stopped. */
+  /**
+   * Prunes after `firstAfterMs`, then every `everyMs` (6 h by default) until stopped. The pass scans
+   * the runs table, so it is kept away from start-up, when the scheduler catches up.
+   */
   start(): void {
-    if (this.#timer || this.#options.keepDays <= 0) return;
+    if (this.#first || this.#timer || this.#options.keepDays <= 0) return;
     const tick = (): void => void this.pruneNow();
+    this.#first = setTimeout(tick, this.#options.firstAfterMs ?? 10 * 60_000);
+    this.#first.unref();
     this.#timer = setInterval(tick, this.#options.everyMs ?? 6 * 3_600_000);
     this.#timer.unref();
-    tick();
   }
 
   /** One pass; null when history is kept for ever or the pass failed (logged). */
@@ -48,7 +55,9 @@ export class HistoryPruner {
   }
 
   async stop(): Promise<void> {
+    if (this.#first) clearTimeout(this.#first);
     if (this.#timer) clearInterval(this.#timer);
+    this.#first = null;
     this.#timer = null;
     await this.#running;
   }
